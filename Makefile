@@ -1,0 +1,48 @@
+# Two commands do everything:  make run  (set up and serve the demo)  and  make test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app web
+
+.PHONY: run test install install-test translations migrate seed worker bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed translations
+install-test: $(VENV)/.installed-test translations
+
+translations: | $(BIN)/python
+	$(BIN)/pybabel compile --use-fuzzy -d web/translations -f -q 2>/dev/null || \
+	$(BIN)/pybabel compile -d web/translations -f
+
+migrate: install
+	$(FLASK) db upgrade
+
+seed: migrate
+	$(FLASK) seed-demo --if-empty
+
+run: seed
+	$(FLASK) run --host 127.0.0.1 --port 5000
+
+worker: install
+	$(BIN)/celery -A workers worker --loglevel=info
+
+test: install-test
+	@eval "$$(scripts/services.sh)" && \
+	  JOBBRO_REQUIRE_SERVICES=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: install
+	$(BIN)/python -m matcher.bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis .services

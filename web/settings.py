@@ -1,0 +1,63 @@
+"""Configuration defaults and the two environment variables the deployment sets."""
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+
+def default_settings(instance_path: str) -> dict[str, Any]:
+    """Settings for the embedded default: SQLite in ``instance/``, tasks run in-process."""
+    instance = Path(instance_path)
+    return {
+        "SECRET_KEY": "dev-not-secret",
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance / 'app.sqlite'}",
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "WTF_CSRF_TIME_LIMIT": None,
+        "BABEL_DEFAULT_LOCALE": "da",
+        "BABEL_DEFAULT_TIMEZONE": "Europe/Copenhagen",
+        "LANGUAGES": ["da", "en"],
+        "REDIS_URL": None,
+        "CELERY": {"task_always_eager": True, "task_eager_propagates": True},
+        "MAIL_OUTBOX_DIR": str(instance / "outbox"),
+        "MAIL_SERVER": None,
+        "MAIL_PORT": 25,
+        "MAIL_USERNAME": None,
+        "MAIL_PASSWORD": None,
+        "MAIL_USE_TLS": False,
+        "MAIL_SENDER": "Jobbro <noreply@jobbro.kk.dk>",
+        "PUBLIC_BASE_URL": "http://127.0.0.1:5000",
+        "INVITATION_DAYS": 14,
+    }
+
+
+def settings_from_environment(config: Mapping[str, Any]) -> dict[str, Any]:
+    """Translate ``DATABASE_URL`` and ``REDIS_URL`` into the settings that use them.
+
+    ``from_prefixed_env`` has already read ``FLASK_*`` variables; these two keep the names
+    that hosting platforms and docker-compose use.
+    """
+    settings: dict[str, Any] = {}
+    database_url = os.environ.get("DATABASE_URL")
+    if database_url:
+        settings["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(database_url)
+    redis_url = os.environ.get("REDIS_URL") or config.get("REDIS_URL")
+    if redis_url:
+        settings["REDIS_URL"] = redis_url
+        settings["CELERY"] = {
+            "broker_url": redis_url,
+            "result_backend": redis_url,
+            "task_always_eager": False,
+        }
+    return settings
+
+
+def normalise_database_url(url: str) -> str:
+    """Point ``postgres://`` and ``postgresql://`` URLs at the psycopg 3 driver."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url.removeprefix(prefix)
+    return url
