@@ -8,6 +8,8 @@ Create Date: 2026-11-22 17:05:07.322306
 from alembic import op
 import sqlalchemy as sa
 
+import web.models.base
+
 
 # revision identifiers, used by Alembic.
 revision = '0b841cbec9b2'
