@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("consultant", __name__, url_prefix="/consultant", template_folder="templates")
 
-from web.consultant import views  # noqa: E402,F401
+from web.consultant import runs, views  # noqa: E402,F401

@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("employer", __name__, url_prefix="/employer", template_folder="templates")
 
-from web.employer import views  # noqa: E402,F401
+from web.employer import placements, views  # noqa: E402,F401

@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("youth", __name__, url_prefix="/youth", template_folder="templates")
 
-from web.youth import views  # noqa: E402,F401
+from web.youth import offers, views  # noqa: E402,F401

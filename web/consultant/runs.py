@@ -1,0 +1,1 @@
+"""Match runs for consultants: start, watch, preview, review proposals."""

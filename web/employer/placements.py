@@ -1,0 +1,1 @@
+"""Offers and placements for employers: anonymised until accepted, then confirm the start."""

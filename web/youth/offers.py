@@ -1,0 +1,1 @@
+"""Offers for young people: see, accept or decline with one tap."""
