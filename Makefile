@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app web
 
-.PHONY: run test install install-test translations migrate seed worker bench clean
+.PHONY: run test install install-test translations migrate seed worker bench services-stop clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,5 +44,8 @@ test: install-test
 bench: install
 	$(BIN)/python -m matcher.bench
 
-clean:
+services-stop:
+	scripts/services.sh stop
+
+clean: services-stop
 	rm -rf $(VENV) .pytest_cache .hypothesis .services

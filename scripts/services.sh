@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Make PostgreSQL and Redis reachable for the tests and print the environment to use them.
 #
-#   eval "$(scripts/services.sh)"
+#   eval "$(scripts/services.sh)"      start or reuse, print exports
+#   scripts/services.sh stop           stop the throwaway servers it started
 #
 # Uses the servers already listening on 127.0.0.1 (5432 and 6379) when there are any;
 # otherwise installs Debian's packages if they are missing and starts throwaway servers of
@@ -11,6 +12,17 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 state="$root/.services"
 say() { echo "services: $*" >&2; }
+
+if [ "${1:-}" = "stop" ]; then
+  if [ -f "$state/postgres/postmaster.pid" ]; then
+    bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+    if [ "$(id -u)" -eq 0 ]; then owner="runuser -u postgres --"; else owner=""; fi
+    $owner "$bin/pg_ctl" -D "$state/postgres" -m fast stop >&2 || true
+  fi
+  redis-cli -h 127.0.0.1 -p 56379 shutdown nosave >/dev/null 2>&1 || true
+  say "stopped the throwaway servers"
+  exit 0
+fi
 
 need_packages() {
   local missing=()
@@ -25,11 +37,15 @@ need_packages() {
   fi
 }
 
+# The ports of servers that may already run; overridable to exercise the throwaway path.
+existing_pg_port=${JOBBRO_EXISTING_PG_PORT:-5432}
+existing_redis_port=${JOBBRO_EXISTING_REDIS_PORT:-6379}
+
 postgres_url=""
-if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null \
-   && psql -h 127.0.0.1 -U postgres -d postgres -tAc 'select 1' >/dev/null 2>&1; then
-  postgres_url="postgresql://postgres@127.0.0.1:5432/postgres"
-  say "using PostgreSQL at 127.0.0.1:5432"
+if pg_isready -q -h 127.0.0.1 -p "$existing_pg_port" 2>/dev/null \
+   && psql -h 127.0.0.1 -p "$existing_pg_port" -U postgres -d postgres -tAc 'select 1' >/dev/null 2>&1; then
+  postgres_url="postgresql://postgres@127.0.0.1:$existing_pg_port/postgres"
+  say "using PostgreSQL at 127.0.0.1:$existing_pg_port"
 else
   need_packages postgresql
   bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
@@ -53,9 +69,9 @@ else
 fi
 
 redis_url=""
-if redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null | grep -q PONG; then
-  redis_url="redis://127.0.0.1:6379"
-  say "using Redis at 127.0.0.1:6379"
+if redis-cli -h 127.0.0.1 -p "$existing_redis_port" ping 2>/dev/null | grep -q PONG; then
+  redis_url="redis://127.0.0.1:$existing_redis_port"
+  say "using Redis at 127.0.0.1:$existing_redis_port"
 else
   need_packages redis-server
   port=56379
