@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app web
 
-.PHONY: run test install install-test translations migrate seed worker bench services-stop clean
+.PHONY: run test install install-test translations i18n-update migrate seed worker bench services-stop clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,9 +21,13 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed translations
 install-test: $(VENV)/.installed-test translations
 
-translations: | $(BIN)/python
-	$(BIN)/pybabel compile --use-fuzzy -d web/translations -f -q 2>/dev/null || \
-	$(BIN)/pybabel compile -d web/translations -f
+translations: $(VENV)/.installed
+	$(BIN)/pybabel compile -d web/translations -f -q
+
+# After changing user-facing strings: refresh the catalogue, then translate the new entries.
+i18n-update: $(VENV)/.installed
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location -o web/translations/messages.pot .
+	$(BIN)/pybabel update -i web/translations/messages.pot -d web/translations --no-fuzzy-matching
 
 migrate: install
 	$(FLASK) db upgrade
