@@ -22,7 +22,7 @@ install: $(VENV)/.installed translations
 install-test: $(VENV)/.installed-test translations
 
 translations: $(VENV)/.installed
-	$(BIN)/pybabel compile -d web/translations -f -q
+	$(BIN)/pybabel compile -d web/translations -f
 
 # After changing user-facing strings: refresh the catalogue, then translate the new entries.
 i18n-update: $(VENV)/.installed
