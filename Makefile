@@ -42,6 +42,7 @@ worker: install
 	$(BIN)/celery -A workers worker --loglevel=info
 
 test: install-test
+	@scripts/browser-deps.sh
 	@eval "$$(scripts/services.sh)" && \
 	  JOBBRO_REQUIRE_SERVICES=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
