@@ -31,6 +31,17 @@ def default_settings(instance_path: str) -> dict[str, Any]:
         "MAIL_SENDER": "Jobbro <noreply@jobbro.kk.dk>",
         "PUBLIC_BASE_URL": "http://127.0.0.1:5000",
         "INVITATION_DAYS": 14,
+        # Match runs and their worker (workers/); times in seconds.
+        "MATCH_WEEKLY_CRON": "0 6 * * mon",  # minute hour day month weekday, Copenhagen time
+        "MATCH_STALE_SECONDS": 300,  # a running run with no heartbeat this long lost its worker
+        "MATCH_MAX_ATTEMPTS": 3,
+        "MATCH_SOFT_TIME_LIMIT": 900,
+        "MATCH_TIME_LIMIT": 1000,  # must stay below CELERY_VISIBILITY_TIMEOUT
+        "MATCH_STEP_SLEEP_SECONDS": 0,  # tests only: slow a run down to kill its worker mid-run
+        "CELERY_QUEUE": "jobbro",
+        "CELERY_VISIBILITY_TIMEOUT": 3600,
+        "SWEEP_INTERVAL_SECONDS": 300,  # beat: expire offers, fail stale runs, resend lost mail
+        "MAIL_MAX_ATTEMPTS": 5,
     }
 
 

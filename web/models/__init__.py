@@ -9,10 +9,40 @@ from web.models.accounts import (
     User,
 )
 from web.models.openings import Opening, OpeningStatus, Shift, Track
+from web.models.matching import (
+    ExcludedPair,
+    MailStatus,
+    MatchRun,
+    Offer,
+    OfferStatus,
+    OutgoingMail,
+    Placement,
+    PlacementStatus,
+    Proposal,
+    ProposalStatus,
+    RefundEntry,
+    RefundState,
+    RunKind,
+    RunStatus,
+)
 from web.models.programme import Programme
 from web.models.youth import AvailabilityWindow, Invitation, ProfileStatus, YouthProfile
 
 __all__ = [
+    "ExcludedPair",
+    "MailStatus",
+    "MatchRun",
+    "Offer",
+    "OfferStatus",
+    "OutgoingMail",
+    "Placement",
+    "PlacementStatus",
+    "Proposal",
+    "ProposalStatus",
+    "RefundEntry",
+    "RefundState",
+    "RunKind",
+    "RunStatus",
     "AvailabilityWindow",
     "EmployerKind",
     "Invitation",
