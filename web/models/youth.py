@@ -58,6 +58,8 @@ class YouthProfile(Reviewed, db.Model):
     consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     consent_recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     consent_note: Mapped[str | None] = mapped_column(Text)
+    consent_method: Mapped[str | None] = mapped_column(String(16))  # online, verbal, written
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     status: Mapped[str] = mapped_column(String(16), default=ProfileStatus.DRAFT, index=True)
     profile_step: Mapped[int] = mapped_column(default=1)
