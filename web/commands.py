@@ -38,3 +38,4 @@ def seed_demo_command(if_empty: bool) -> None:
 def init_app(app: Flask) -> None:
     app.cli.add_command(create_user_command)
     app.cli.add_command(seed_demo_command)
+    __import__("web.match_cli", fromlist=["init_app"]).init_app(app)

@@ -33,7 +33,9 @@ def default_settings(instance_path: str) -> dict[str, Any]:
         "INVITATION_DAYS": 14,
         # Match runs and their worker (workers/); times in seconds.
         "MATCH_WEEKLY_CRON": "0 6 * * mon",  # minute hour day month weekday, Copenhagen time
-        "MATCH_STALE_SECONDS": 300,  # a running run with no heartbeat this long lost its worker
+        # A run with no heartbeat this long lost its worker; above the time limit, because the
+        # solver step itself sends no heartbeat.
+        "MATCH_STALE_SECONDS": 1100,
         "MATCH_MAX_ATTEMPTS": 3,
         "MATCH_SOFT_TIME_LIMIT": 900,
         "MATCH_TIME_LIMIT": 1000,  # must stay below CELERY_VISIBILITY_TIMEOUT
