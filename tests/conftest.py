@@ -120,8 +120,8 @@ def app(database_url, tmp_path, app_overrides):
         _db.session.remove()
         if database_url:
             _empty_all_tables()
-        else:
-            _db.drop_all()
+        # A SQLite file lives in the test's own tmp_path: nothing to drop (and DROP TABLE
+        # fails there on the user <-> organisation foreign-key cycle once reviewed_by is set).
         for engine in _db.engines.values():
             engine.dispose()
 
