@@ -105,3 +105,24 @@ def test_overrides_win_over_environment(instance, monkeypatch):
 def test_database_urls_are_normalised_to_psycopg(given, expected):
     """Are postgres:// and postgresql:// URLs pointed at psycopg 3, and others left alone?"""
     assert normalise_database_url(given) == expected
+
+
+def test_config_example_documents_only_real_settings(tmp_path):
+    """Does every setting named in instance/config.example.py exist in the defaults (or
+    Flask's), and does a copy of the file load without changing them?"""
+    import re
+    from pathlib import Path
+
+    from flask import Flask
+
+    from web.settings import default_settings
+
+    example = Path(__file__).resolve().parents[2] / "instance" / "config.example.py"
+    text = example.read_text(encoding="utf-8")
+    named = set(re.findall(r"^# ([A-Z][A-Z_]+) = ", text, flags=re.MULTILINE))
+    known = set(default_settings(str(tmp_path))) | set(Flask.default_config)
+    known.add("REMEMBER_COOKIE_SECURE")  # Flask-Login's
+    assert named and named <= known, sorted(named - known)
+    (tmp_path / "config.py").write_text(text, encoding="utf-8")
+    app = Flask(__name__, instance_path=str(tmp_path))
+    assert app.config.from_pyfile("config.py")
