@@ -1,0 +1,288 @@
+"""Assignment building blocks: seats from capacities, the LSA call, and dual bounds.
+
+`SeatGraph` expands each opening's capacity into seats and solves a
+maximum-weight assignment of candidates to seats with
+``scipy.sparse.csgraph.min_weight_full_bipartite_matching`` (sparse
+Jonker-Volgenant) or, for small dense problems,
+``scipy.optimize.linear_sum_assignment``. A private "stay unmatched"
+column per candidate makes every assignment full, so leaving someone
+unmatched is always possible.
+
+`dual_bound` turns any column prices into a proven upper bound on the
+Lagrangian relaxation over *all* eligible pairs, so pruning the graph the
+solver sees never makes the reported bound unsafe.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import sparse
+from scipy.optimize import linear_sum_assignment
+from scipy.sparse.csgraph import min_weight_full_bipartite_matching
+
+__all__ = ["SeatGraph", "opening_prices", "dual_bound", "prune_edges"]
+
+_DENSE_CELLS = 1_500_000
+
+
+def prune_edges(cand, opening, weight, group, keep: int):
+    """Keep, per candidate and group of openings, the `keep` best-weighted edges.
+
+    Parameters
+    ----------
+    cand, opening : numpy.ndarray of int
+        Edge end points.
+    weight : numpy.ndarray of float
+        Edge weights (higher is better).
+    group : numpy.ndarray of int
+        Group of each edge's opening (side-rule class); multipliers move
+        whole groups, so each keeps its own best edges.
+    keep : int
+        Edges kept per (candidate, group); ``0`` keeps everything.
+
+    Returns
+    -------
+    numpy.ndarray of int
+        Indices of kept edges, sorted by (candidate, opening).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> prune_edges(np.array([0, 0, 0]), np.array([0, 1, 2]), np.array([5.0, 9.0, 7.0]),
+    ...             np.array([0, 0, 0]), 2).tolist()
+    [1, 2]
+    """
+    if keep <= 0 or len(cand) == 0:
+        return np.arange(len(cand))
+    order = np.lexsort((opening, -weight, group, cand))
+    key = cand[order] * 8 + group[order]
+    starts = np.r_[True, key[1:] != key[:-1]]
+    run_start = np.maximum.accumulate(np.where(starts, np.arange(len(key)), 0))
+    rank = np.arange(len(key)) - run_start
+    kept = order[rank < keep]
+    return np.sort(kept)
+
+
+class SeatGraph:
+    """Candidates x seats for a fixed set of edges; solve for any edge weights.
+
+    Parameters
+    ----------
+    cand, opening : numpy.ndarray of int
+        Edges sorted by (candidate, opening); candidate-opening pairs the
+        assignment may use.
+    capacity : numpy.ndarray of int
+        Seats per opening (length ``m``).
+    n : int
+        Number of candidates.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> graph = SeatGraph(np.array([0, 1, 2]), np.array([0, 0, 0]), np.array([2]), 3)
+    >>> graph.solve(np.array([5.0, 7.0, 6.0])).tolist()
+    [-1, 0, 0]
+    """
+
+    def __init__(self, cand, opening, capacity, n: int):
+        self.cand = np.asarray(cand, dtype=np.int64)
+        self.opening = np.asarray(opening, dtype=np.int64)
+        self.n = n
+        degree = np.bincount(self.opening, minlength=len(capacity))
+        self.capacity = np.minimum(np.asarray(capacity, dtype=np.int64), degree)
+        self.rows = np.unique(self.cand)
+        row_of = np.full(n, -1, dtype=np.int64)
+        row_of[self.rows] = np.arange(len(self.rows))
+        seat_start = np.r_[0, np.cumsum(self.capacity)[:-1]]
+        self.seat_opening = np.repeat(np.arange(len(self.capacity)), self.capacity)
+        n_seats = int(self.capacity.sum())
+        copies = self.capacity[self.opening]
+        entry_edge = np.repeat(np.arange(len(self.cand)), copies)
+        offset = np.arange(len(entry_edge)) - np.repeat(np.cumsum(copies) - copies, copies)
+        entry_row = row_of[self.cand[entry_edge]]
+        entry_col = seat_start[self.opening[entry_edge]] + offset
+        n_rows = len(self.rows)
+        self.n_seats = n_seats
+        self.dense = n_rows * (n_seats + n_rows) <= _DENSE_CELLS
+        self.entry_edge = entry_edge
+        self.entry_row = entry_row
+        self.entry_col = entry_col
+        if not self.dense and n_rows:
+            rows = np.r_[entry_row, np.arange(n_rows)]
+            cols = np.r_[entry_col, n_seats + np.arange(n_rows)]
+            tags = np.r_[entry_edge + 1, np.zeros(n_rows, dtype=np.int64)].astype(np.float64)
+            tags[len(entry_edge):] = -1.0
+            matrix = sparse.csr_array((tags, (rows, cols)), shape=(n_rows, n_seats + n_rows))
+            matrix.sort_indices()
+            self.tag = matrix.data.astype(np.int64)  # edge + 1, or -1 for a dummy
+            self.matrix = matrix
+
+    def solve(self, weight):
+        """Return the opening given to each candidate (``-1``: none) at maximum total weight.
+
+        Edges with weight <= 0 are never used: staying unmatched is worth 0.
+
+        Parameters
+        ----------
+        weight : numpy.ndarray of float
+            One weight per edge.
+
+        Returns
+        -------
+        numpy.ndarray of int
+            Length ``n``.
+        """
+        assigned = np.full(self.n, -1, dtype=np.int64)
+        if len(self.rows) == 0 or self.n_seats == 0:
+            return assigned
+        weight = np.asarray(weight, dtype=np.float64)
+        top = float(max(weight.max(), 0.0)) + 1.0
+        if self.dense:
+            n_rows = len(self.rows)
+            cost = np.full((n_rows, self.n_seats + n_rows), np.inf)
+            cost[self.entry_row, self.entry_col] = top - weight[self.entry_edge]
+            cost[np.arange(n_rows), self.n_seats + np.arange(n_rows)] = top
+            row, col = linear_sum_assignment(cost)
+        else:
+            data = np.where(self.tag > 0, top - weight[np.maximum(self.tag - 1, 0)], top)
+            self.matrix.data = data
+            row, col = min_weight_full_bipartite_matching(self.matrix)
+        real = col < self.n_seats
+        row, col = row[real], col[real]
+        assigned[self.rows[row]] = self.seat_opening[col]
+        # An edge worth nothing is the same as no edge; drop it so side rules see no cost.
+        edge_weight = _edge_weight_lookup(self.cand, self.opening, weight, self.rows[row], assigned[self.rows[row]])
+        assigned[self.rows[row][edge_weight <= 0]] = -1
+        return assigned
+
+
+def _edge_weight_lookup(cand, opening, weight, rows, openings):
+    """Weights of the edges (rows[k], openings[k]); edges are sorted by (cand, opening)."""
+    key = cand * (opening.max() + 1 if len(opening) else 1) + opening
+    wanted = rows * (opening.max() + 1 if len(opening) else 1) + openings
+    position = np.searchsorted(key, wanted)
+    return weight[position]
+
+
+def opening_prices(cand, opening, weight, assigned, capacity, *, max_rounds: int = 400):
+    """Column prices that certify an assignment's optimality on its edges.
+
+    Solves the dual's difference constraints by Bellman-Ford (Jacobi rounds
+    in NumPy) on a graph whose nodes are the openings plus a zero node.
+    Any non-negative prices give a valid bound through `dual_bound`; exact
+    ones give a tight bound.
+
+    Parameters
+    ----------
+    cand, opening, weight : numpy.ndarray
+        The edges the assignment was solved on, and their weights.
+    assigned : numpy.ndarray of int
+        Opening per candidate or ``-1``.
+    capacity : numpy.ndarray of int
+        Seats per opening as used by the solve.
+    max_rounds : int, optional
+        Stop after this many rounds (prices stay valid, maybe less tight).
+
+    Returns
+    -------
+    numpy.ndarray of float
+        A price >= 0 per opening.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> prices = opening_prices(np.array([0, 1]), np.array([0, 0]), np.array([5.0, 3.0]),
+    ...                         np.array([0, -1]), np.array([1]))
+    >>> prices.tolist()
+    [5.0]
+    """
+    m = len(capacity)
+    zero = m
+    matched = assigned[cand] >= 0
+    own = assigned[cand]
+    own_weight = np.zeros(len(assigned))
+    is_own = matched & (opening == own)
+    own_weight[cand[is_own]] = weight[is_own]
+    usage = np.bincount(assigned[assigned >= 0], minlength=m)
+    # (1) a matched candidate must not prefer another opening at these prices
+    other = matched & ~is_own
+    src = [opening[other]]
+    dst = [own[other]]
+    length = [own_weight[cand[other]] - weight[other]]
+    # (2) a matched candidate's own margin stays >= 0
+    matched_c = np.nonzero(assigned >= 0)[0]
+    src.append(np.full(len(matched_c), zero))
+    dst.append(assigned[matched_c])
+    length.append(own_weight[matched_c])
+    # (3) an unmatched candidate must not want any seat at these prices
+    loose = ~matched & (weight > 0)
+    src.append(opening[loose])
+    dst.append(np.full(loose.sum(), zero))
+    length.append(-weight[loose])
+    # (4) prices >= 0 and (5) openings with a free seat cost nothing
+    src.append(np.arange(m))
+    dst.append(np.full(m, zero))
+    length.append(np.zeros(m))
+    free = np.nonzero(usage < capacity)[0]
+    src.append(np.full(len(free), zero))
+    dst.append(free)
+    length.append(np.zeros(len(free)))
+    src, dst, length = np.concatenate(src), np.concatenate(dst), np.concatenate(length)
+    order = np.argsort(dst, kind="stable")
+    src, dst, length = src[order], dst[order], length[order]
+    heads = np.r_[0, np.nonzero(dst[1:] != dst[:-1])[0] + 1]
+    targets = dst[heads]
+    distance = np.full(m + 1, np.inf)
+    distance[zero] = 0.0
+    for _ in range(max_rounds):
+        reach = distance[src] + length
+        best = np.minimum.reduceat(reach, heads)
+        improved = best < distance[targets] - 1e-9
+        if not improved.any():
+            break
+        distance[targets[improved]] = best[improved]
+    prices = distance[:m] - min(distance[zero], 0.0)
+    prices[~np.isfinite(prices)] = 0.0
+    return np.maximum(prices, 0.0)
+
+
+def dual_bound(cand, weight, n: int, capacity, prices, constant: float = 0.0) -> float:
+    """Upper bound on the best assignment's weight from column prices (LP weak duality).
+
+    With ``u_i = max(0, max_j(weight_ij - price_j))`` over *all* of
+    candidate i's edges, ``sum(u) + sum(capacity * price) + constant`` bounds
+    every assignment using these edges and capacities, whatever the prices.
+
+    Parameters
+    ----------
+    cand : numpy.ndarray of int
+        Candidate of each edge (all eligible edges, not a pruned subset).
+    weight : numpy.ndarray of float
+        Edge weights minus their opening's price are computed here, so pass
+        raw weights and the prices separately via `prices` indexed per edge.
+    n : int
+        Number of candidates.
+    capacity : numpy.ndarray of int
+        Seats per opening.
+    prices : tuple of (numpy.ndarray, numpy.ndarray)
+        ``(price per edge, price per opening)``.
+    constant : float, optional
+        Added to the bound (the Lagrangian's multiplier terms).
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> dual_bound(np.array([0, 1]), np.array([5.0, 3.0]), 2, np.array([1]),
+    ...            (np.array([3.0, 3.0]), np.array([3.0])))
+    5.0
+    """
+    edge_price, opening_price = prices
+    margin = np.maximum(np.asarray(weight) - edge_price, 0.0)
+    best = np.zeros(n)
+    if len(cand):
+        np.maximum.at(best, cand, margin)
+    return float(best.sum() + np.dot(capacity, opening_price) + constant)

@@ -1,0 +1,209 @@
+"""Hard rules, vectorised: which candidate-opening pairs are eligible, and why not.
+
+Work is done on blocks of candidates against all openings so memory stays
+bounded on large instances; within a block every rule is a NumPy array
+operation (the loops run over rules, shifts and rule-table groups, never
+over pairs).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import sparse
+
+from .costs import haversine_km, score_pairs
+from .dates import DAYS, ages_on
+from .types import Pairs, Problem
+from .young_workers import rules_on, young_worker_conflicts
+
+__all__ = ["RULES", "eligible_pairs", "young_worker_exclusions"]
+
+#: Hard rules in the format's order; also the keys of ``blocked_by``.
+RULES: tuple[str, ...] = (
+    "track",
+    "age",
+    "distance",
+    "availability",
+    "weekly_minutes",
+    "young_worker",
+    "education",
+    "language",
+    "excluded",
+)
+_ELIGIBLE = len(RULES)
+_BLOCK_CELLS = 4_000_000
+
+
+def young_worker_exclusions(problem: Problem):
+    """Map each (rule-set, group) to the openings whose shifts exclude that group.
+
+    Parameters
+    ----------
+    problem : Problem
+
+    Returns
+    -------
+    list of (YoungWorkerGroup, numpy.ndarray of bool)
+        For every group of every rule set in force on some opening's start,
+        a length-``m`` mask of openings that group may not take (openings
+        under another rule set are ``False``).
+
+    Examples
+    --------
+    >>> from matcher.generate import example_instance
+    >>> from matcher.validate import validate_instance
+    >>> found = young_worker_exclusions(validate_instance(example_instance()))
+    >>> [(group.ages, group.in_compulsory_school, mask.tolist()) for group, mask in found]
+    [((13, 14), None, [True, False]), ((15, 17), True, [True, False]), ((15, 17), False, [False, False])]
+    """
+    m = problem.m
+    versions: dict = {}
+    for j in range(m):
+        rules = rules_on(problem.ref_date[j])
+        versions.setdefault(rules.valid_from, (rules, []))[1].append(j)
+    found = []
+    for rules, members in versions.values():
+        masks = [np.zeros(m, dtype=bool) for _ in rules.groups]
+        for j in members:
+            shifts = [(DAYS[d], s, e) for d, s, e in problem.shifts[j]]
+            for conflict in young_worker_conflicts(
+                shifts,
+                legal_category=problem.legal_category[j],
+                serves_alcohol=bool(problem.serves_alcohol[j]),
+                min_age=0,
+                on=problem.ref_date[j],
+                table=(rules,),
+            ):
+                for k, group in enumerate(rules.groups):
+                    if group.ages == conflict.ages and group.in_compulsory_school == conflict.in_compulsory_school:
+                        masks[k][j] = True
+        found.extend(zip(rules.groups, masks))
+    return found
+
+
+def _shift_fit(problem: Problem):
+    """Per candidate and opening-shift, whether the shift fits a window: (n, U) and incidence (U, m)."""
+    n = problem.n
+    unique = sorted({shift for shifts in problem.shifts for shift in shifts})
+    index = {shift: u for u, shift in enumerate(unique)}
+    width = max([len(w) for w in problem.availability] + [1])
+    win_day = np.full((n, width), -1, dtype=np.int64)
+    win_start = np.zeros((n, width), dtype=np.int64)
+    win_end = np.zeros((n, width), dtype=np.int64)
+    for i, windows in enumerate(problem.availability):
+        for k, (day, start, end) in enumerate(windows):
+            win_day[i, k], win_start[i, k], win_end[i, k] = day, start, end
+    fits = np.zeros((n, len(unique)), dtype=bool)
+    for u, (day, start, end) in enumerate(unique):
+        fits[:, u] = ((win_day == day) & (win_start <= start) & (win_end >= end)).any(axis=1)
+    rows = [index[shift] for shifts in problem.shifts for shift in shifts]
+    cols = [j for j, shifts in enumerate(problem.shifts) for _ in shifts]
+    incidence = sparse.csr_array(
+        (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(unique), problem.m)
+    )
+    return fits, incidence
+
+
+def eligible_pairs(problem: Problem) -> Pairs:
+    """Apply every hard rule to every pair; return the eligible pairs with scores.
+
+    Parameters
+    ----------
+    problem : Problem
+        A validated instance.
+
+    Returns
+    -------
+    Pairs
+        Eligible pairs sorted by (candidate, opening), their scores, and per
+        candidate the number of openings each rule ruled out first.
+
+    Examples
+    --------
+    >>> from matcher.generate import example_instance
+    >>> from matcher.validate import validate_instance
+    >>> pairs = eligible_pairs(validate_instance(example_instance()))
+    >>> pairs.cand.tolist(), pairs.opening.tolist(), pairs.score.tolist()
+    ([0, 1], [1, 0], [47.49, 43.76])
+    >>> dict(zip(RULES, pairs.blocked_by[0].tolist()))["availability"]
+    1
+    """
+    n, m = problem.n, problem.m
+    policy = problem.policy
+    blocked_by = np.zeros((n, len(RULES)), dtype=np.int64)
+    if n == 0 or m == 0:
+        empty_i = np.zeros(0, dtype=np.int64)
+        empty_f = np.zeros(0, dtype=np.float64)
+        return Pairs(empty_i, empty_i, empty_f, empty_f, empty_f, blocked_by)
+    fits, incidence = _shift_fit(problem)
+    incidence_t = incidence.T.tocsr()
+    young = young_worker_exclusions(problem)
+    apprenticeship = problem.open_track == 2
+    excluded_c, excluded_o = problem.excluded
+
+    block = max(1, _BLOCK_CELLS // m)
+    out_c, out_o, out_s, out_d, out_i = [], [], [], [], []
+    for lo in range(0, n, block):
+        hi = min(n, lo + block)
+        rows = np.arange(lo, hi)
+        first_fail = np.full((hi - lo, m), _ELIGIBLE, dtype=np.int8)
+
+        def rule(k, fails):
+            first_fail[(first_fail == _ELIGIBLE) & fails] = k
+
+        rule(0, (problem.cand_tracks[rows, None] & problem.open_track[None, :]) == 0)
+        age = ages_on(
+            problem.birth_year[rows, None], problem.birth_monthday[rows, None],
+            problem.ref_year[None, :], problem.ref_monthday[None, :],
+        )
+        rule(1, (age < max(policy.age_min, 13)) | (age > policy.age_max)
+             | (age < problem.min_age[None, :]) | (age > problem.max_age[None, :]))
+        distance = haversine_km(
+            problem.cand_lat[rows, None], problem.cand_lon[rows, None],
+            problem.open_lat[None, :], problem.open_lon[None, :],
+        )
+        rule(2, distance > problem.max_commute_km[rows, None])
+        misfits = (incidence_t @ (~fits[rows]).T.astype(np.float32)).T
+        rule(3, misfits > 0)
+        rule(4, problem.weekly_minutes[None, :] > problem.max_weekly_minutes[rows, None])
+        young_fail = np.zeros((hi - lo, m), dtype=bool)
+        school = problem.in_school[rows, None]
+        for group, mask in young:
+            if not mask.any():
+                continue
+            member = (age >= group.ages[0]) & (age <= group.ages[1])
+            if group.in_compulsory_school is not None:
+                member &= school == group.in_compulsory_school
+            young_fail |= member & mask[None, :]
+        rule(5, young_fail)
+        rule(6, apprenticeship[None, :]
+             & (problem.open_education[None, :] != problem.cand_education[rows, None]))
+        missing = problem.required_languages[None, :, :] & ~problem.cand_languages[rows, None, :]
+        rule(7, (missing != 0).any(axis=2))
+        excluded_here = np.zeros((hi - lo, m), dtype=bool)
+        here = (excluded_c >= lo) & (excluded_c < hi)
+        excluded_here[excluded_c[here] - lo, excluded_o[here]] = True
+        rule(8, excluded_here)
+
+        for k in range(len(RULES)):
+            blocked_by[lo:hi, k] = (first_fail == k).sum(axis=1)
+        local_c, opening = np.nonzero(first_fail == _ELIGIBLE)
+        cand = local_c + lo
+        interest = problem.interest[cand, problem.open_sector[opening]]
+        dist = distance[local_c, opening]
+        out_c.append(cand)
+        out_o.append(opening)
+        out_d.append(dist)
+        out_i.append(interest)
+        out_s.append(score_pairs(
+            interest, dist, problem.max_commute_km[cand], problem.weekly_minutes[opening],
+            problem.offered_minutes[cand], problem.waiting_days[cand], problem.priority_share[cand],
+        ))
+    return Pairs(
+        cand=np.concatenate(out_c).astype(np.int64),
+        opening=np.concatenate(out_o).astype(np.int64),
+        score=np.concatenate(out_s),
+        distance_km=np.concatenate(out_d),
+        interest=np.concatenate(out_i),
+        blocked_by=blocked_by,
+    )

@@ -1,0 +1,378 @@
+"""Constrained assignment: Lagrange multipliers on the side rules, repair, improve, bound.
+
+The two side rules are linear in the matches:
+
+- private share: ``sum(alpha_j x_ij) <= share_slack`` with ``alpha_j =
+  pct`` for a non-private leisure opening, ``pct - 100`` for a private one
+  and 0 for an apprenticeship (``share_slack = 100 P0 - pct L0``);
+- refund cap: ``sum(refund_j x_ij) <= budget``.
+
+Each match is worth ``M + score`` with ``M`` larger than any total score, so
+more matches always win. Moving the side rules into the weights with
+multipliers ``lam`` and ``mu`` leaves a plain assignment problem (one
+`SeatGraph.solve`), whose optimum bounds the constrained optimum from
+above. The multipliers are raised (bracketed, then bisected) until the
+assignment obeys both rules; the last infeasible assignment is repaired
+greedily, and both are improved by filling free seats and moving people to
+better free seats without breaking a rule. The best of them is returned
+with the smallest bound found.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from .assign import SeatGraph, dual_bound, opening_prices, prune_edges
+from .types import APPRENTICESHIP, OTHER_LEISURE, PRIVATE_LEISURE, REFUND_LEISURE, Pairs, Problem
+
+__all__ = ["Outcome", "constrained_assignment"]
+
+#: Below this many eligible pairs the solver sees every pair (no pruning).
+FULL_GRAPH_PAIRS = 150_000
+#: Best openings kept per candidate and side-rule class on larger instances.
+KEEP_PER_CLASS = 10
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the constrained assignment found.
+
+    Attributes
+    ----------
+    assigned : numpy.ndarray of int
+        Opening index per candidate, ``-1`` if unmatched.
+    unconstrained : numpy.ndarray of int
+        The same ignoring both side rules (for explanations).
+    upper_bound : float
+        Proven bound on the total score of any feasible result with as
+        many matches as `assigned`.
+    share_blocked : bool
+        Earlier placements already put the private share below target, so
+        non-private leisure openings were closed for this run.
+    method : str
+        How the result was reached.
+    evaluations : int
+        Assignment problems solved.
+    """
+
+    assigned: np.ndarray
+    unconstrained: np.ndarray
+    upper_bound: float
+    share_blocked: bool
+    method: str
+    evaluations: int
+
+
+class _Model:
+    """Edges, side-rule coefficients and cached Lagrangian evaluations."""
+
+    def __init__(self, problem: Problem, pairs: Pairs, keep: int | None):
+        policy = problem.policy
+        pct = policy.min_private_share_pct
+        klass = problem.open_class
+        self.n, self.m = problem.n, problem.m
+        self.klass = klass
+        self.alpha = np.where(
+            klass == PRIVATE_LEISURE, pct - 100,
+            np.where((klass == OTHER_LEISURE) | (klass == REFUND_LEISURE), pct, 0),
+        ).astype(np.float64)
+        self.beta = problem.refund.astype(np.float64)
+        self.share_blocked = policy.share_slack < 0
+        self.slack = float(policy.share_slack)
+        self.budget = float(policy.refund_budget_ore)
+        usable = np.ones(len(pairs.cand), dtype=bool)
+        if self.share_blocked:
+            # Earlier placements already miss the target; a run cannot undo them, so it
+            # only adds private leisure jobs and apprenticeships (see check_result).
+            usable = self.alpha[pairs.opening] <= 0
+        self.cand = pairs.cand[usable]
+        self.opening = pairs.opening[usable]
+        self.score = pairs.score[usable]
+        degree = np.bincount(self.opening, minlength=self.m)
+        self.capacity = np.minimum(problem.seats, degree)
+        reachable = len(np.unique(self.cand))
+        self.big = 100.0 * (min(reachable, int(self.capacity.sum())) + 1)
+        self.base = self.big + self.score
+        self.edge_alpha = self.alpha[self.opening]
+        self.edge_beta = self.beta[self.opening]
+        if keep is None:
+            keep = 0 if len(self.cand) <= FULL_GRAPH_PAIRS else KEEP_PER_CLASS
+        self.kept = prune_edges(self.cand, self.opening, self.score, klass[self.opening], keep)
+        self.graph = SeatGraph(self.cand[self.kept], self.opening[self.kept], self.capacity, self.n)
+        self.cache: dict = {}
+        refunds = self.beta[self.beta > 0]
+        self.refund_unit = float(refunds.mean()) if len(refunds) else 1.0
+        self.weight_key = self.cand * (self.m + 1) + self.opening
+
+    def adjusted(self, lam: float, mu: float):
+        return self.base - lam * self.edge_alpha - mu * self.edge_beta
+
+    def evaluate(self, lam: float, mu: float):
+        key = (lam, mu)
+        if key not in self.cache:
+            assigned = self.graph.solve(self.adjusted(lam, mu)[self.kept])
+            self.cache[key] = assigned
+        return self.cache[key]
+
+    def violations(self, assigned):
+        chosen = assigned[assigned >= 0]
+        share = -1.0 if self.share_blocked else float(self.alpha[chosen].sum() - self.slack)
+        refund = float(self.beta[chosen].sum() - self.budget)
+        return share, refund
+
+    def feasible(self, assigned) -> bool:
+        share, refund = self.violations(assigned)
+        return share <= 0 and refund <= 0
+
+    def edge_index(self, cands, openings):
+        """Edge positions of (candidate, opening) pairs; edges are sorted by both."""
+        return np.searchsorted(self.weight_key, cands * (self.m + 1) + openings)
+
+    def value(self, assigned):
+        """(matches, total score) - compared lexicographically."""
+        rows = np.nonzero(assigned >= 0)[0]
+        if len(rows) == 0:
+            return 0, 0.0
+        return len(rows), float(self.score[self.edge_index(rows, assigned[rows])].sum())
+
+
+def _estimate(model: _Model, lam: float, mu: float):
+    """Next multipliers from one evaluation, read off its column prices.
+
+    For each person matched into a class a broken rule charges, the prices
+    give how much they lose by leaving that class (their margin minus their
+    best margin elsewhere). Sorting those losses per unit of the rule and
+    taking enough people to clear the excess gives the multiplier a
+    bisection would converge to, to first order.
+    """
+    weight = model.adjusted(lam, mu)
+    assigned = model.evaluate(lam, mu)
+    kept = model.kept
+    cand, opening, kept_weight = model.cand[kept], model.opening[kept], weight[kept]
+    prices = opening_prices(cand, opening, kept_weight, assigned, model.graph.capacity)
+    margin = kept_weight - prices[opening]
+    share, refund = model.violations(assigned)
+    steps = []
+    for excess, charge in ((share, model.alpha), (refund, model.beta)):
+        if excess <= 0:
+            steps.append(0.0)
+            continue
+        own = assigned[cand]
+        charged = charge[opening] > 0
+        mine = (own == opening)
+        elsewhere = np.zeros(model.n)
+        np.maximum.at(elsewhere, cand[~charged], margin[~charged])
+        rows = cand[mine & charged]
+        loss = np.maximum(margin[mine & charged] - elsewhere[rows], 0.0)
+        use = charge[opening[mine & charged]]
+        if model.share_blocked is False and charge is model.alpha:
+            use = use  # moving to a private seat saves more; first order ignores it
+        ratio = loss / use
+        order = np.argsort(ratio, kind="stable")
+        cleared = np.cumsum(use[order])
+        k = int(np.searchsorted(cleared, excess))
+        steps.append(float(ratio[order[min(k, len(order) - 1)]]) * 1.02 + 1e-9 if len(order) else 0.0)
+    return lam + steps[0], mu + steps[1]
+
+
+def _search(model: _Model, which: int, lam: float, mu: float, budget: list[int]):
+    """Smallest multiplier `which` (0: share, 1: refund) that meets that rule; the other fixed.
+
+    The first guess comes from `_estimate`; then the bracket is widened
+    (x4) until the rule holds and bisected until it is narrower than a
+    quarter of a score point per match. Returns ``(low, high)``: the rule is
+    broken at ``low`` and holds at ``high``.
+    """
+    def broken(value):
+        point = (value, mu) if which == 0 else (lam, value)
+        budget[0] -= 1
+        return model.violations(model.evaluate(*point))[which] > 0
+
+    start = lam if which == 0 else mu
+    unit = 1.0 / model.alpha.max() if which == 0 else 1.0 / model.refund_unit
+    guess = _estimate(model, lam, mu)[which]
+    low, high = start, max(guess, start + unit)
+    while broken(high):
+        low, high = high, high + 4.0 * (high - start)
+        if budget[0] <= 0:
+            return low, high
+    while (high - low) > 0.25 * unit and budget[0] > 0:
+        middle = (low + high) / 2.0
+        if broken(middle):
+            low = middle
+        else:
+            high = middle
+    return low, high
+
+
+def _improve(model: _Model, assigned, seats):
+    """Fill free seats and move people to better free seats while both rules hold."""
+    assigned = assigned.copy()
+    usage = np.bincount(assigned[assigned >= 0], minlength=model.m)
+    share, refund = model.violations(assigned)
+    current = np.full(model.n, -1.0)
+    rows = np.nonzero(assigned >= 0)[0]
+    current[rows] = model.score[model.edge_index(rows, assigned[rows])]
+    for _ in range(4):
+        changed = False
+        free = usage[model.opening] < seats[model.opening]
+        mine = assigned[model.cand]
+        gain = np.where(mine < 0, model.big + model.score, model.score - current[model.cand])
+        options = np.nonzero(free & (mine != model.opening) & (gain > 1e-9))[0]
+        if len(options) == 0:
+            break
+        # Private seats first: they make room under the share rule for the rest.
+        order = options[np.lexsort((model.opening[options], model.cand[options],
+                                    -gain[options], model.edge_alpha[options] > 0))]
+        for edge in order:
+            i, j = int(model.cand[edge]), int(model.opening[edge])
+            if usage[j] >= seats[j]:
+                continue
+            old = int(assigned[i])
+            new_gain = model.score[edge] - (current[i] if old >= 0 else -model.big)
+            if new_gain <= 1e-9:
+                continue
+            d_share = model.alpha[j] - (model.alpha[old] if old >= 0 else 0.0)
+            d_refund = model.beta[j] - (model.beta[old] if old >= 0 else 0.0)
+            if (not model.share_blocked and share + d_share > 0 and d_share > 0) or (
+                refund + d_refund > 0 and d_refund > 0
+            ):
+                continue
+            if old >= 0:
+                usage[old] -= 1
+            usage[j] += 1
+            assigned[i] = j
+            current[i] = model.score[edge]
+            share += 0.0 if model.share_blocked else d_share
+            refund += d_refund
+            changed = True
+        if not changed:
+            break
+    return assigned
+
+
+def _repair(model: _Model, assigned):
+    """Drop the matches that cost most rule per point of score until both rules hold."""
+    assigned = assigned.copy()
+    share, refund = model.violations(assigned)
+    rows = np.nonzero(assigned >= 0)[0]
+    if share <= 0 and refund <= 0:
+        return assigned
+    score = model.score[model.edge_index(rows, assigned[rows])]
+    alpha = model.alpha[assigned[rows]]
+    beta = model.beta[assigned[rows]]
+    # How much of each broken rule a match uses, per point it is worth.
+    pressure = (np.maximum(alpha, 0) * (share > 0) / max(abs(model.alpha).max(), 1.0)
+                + beta * (refund > 0) / model.refund_unit)
+    order = np.lexsort((rows, -pressure / (model.big + score)))
+    for k in order:
+        if share <= 0 and refund <= 0:
+            break
+        if pressure[k] <= 0:
+            continue
+        assigned[rows[k]] = -1
+        share -= 0.0 if model.share_blocked else alpha[k]
+        refund -= beta[k]
+    return assigned
+
+
+def _bound(model: _Model, lam: float, mu: float, matched: int) -> float:
+    """Proven upper bound on total score with `matched` matches, from one evaluation."""
+    weight = model.adjusted(lam, mu)
+    assigned = model.evaluate(lam, mu)
+    kept = model.kept
+    prices = opening_prices(model.cand[kept], model.opening[kept], weight[kept],
+                            assigned, model.graph.capacity)
+    constant = lam * (0.0 if model.share_blocked else model.slack) + mu * model.budget
+    best = np.inf
+    # theta replaces M as the value of one match; any theta gives a valid bound
+    # (prices shifted with it stay >= 0), and a smaller one avoids charging the
+    # bound for fractional extra matches the LP relaxation could make.
+    for shift in [0.0] + list(model.big * (1.0 - 0.5 ** np.arange(1, 40))):
+        theta = model.big - shift
+        shifted_prices = np.maximum(prices - shift, 0.0)
+        bound = dual_bound(model.cand, weight - shift, model.n, model.capacity,
+                           (shifted_prices[model.opening], shifted_prices), constant)
+        best = min(best, bound - theta * matched)
+    return best
+
+
+def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None = None,
+                           max_evaluations: int = 40, deadline: float | None = None) -> Outcome:
+    """Assign candidates to seats: most matches, then best score, side rules exactly met.
+
+    Parameters
+    ----------
+    problem : Problem
+        The validated instance.
+    pairs : Pairs
+        Its eligible pairs.
+    keep : int, optional
+        Openings kept per candidate and side-rule class in the graph the
+        assignment solver sees; ``0`` keeps all. By default all are kept on
+        small instances and `KEEP_PER_CLASS` on large ones. The bound always
+        covers every eligible pair.
+    max_evaluations : int, optional
+        Most assignment problems solved while searching multipliers.
+    deadline : float, optional
+        ``time.perf_counter()`` value after which the search stops early
+        (the result is still feasible).
+
+    Returns
+    -------
+    Outcome
+
+    Examples
+    --------
+    >>> from matcher.generate import example_instance
+    >>> from matcher.validate import validate_instance
+    >>> from matcher.eligibility import eligible_pairs
+    >>> problem = validate_instance(example_instance())
+    >>> outcome = constrained_assignment(problem, eligible_pairs(problem))
+    >>> outcome.assigned.tolist(), outcome.method
+    ([1, 0], 'lagrangian-lsa: no side rule binds')
+    """
+    model = _Model(problem, pairs, keep)
+    free_run = model.evaluate(0.0, 0.0)
+    budget = [max_evaluations]
+    if model.feasible(free_run):
+        best = free_run
+        points = [(0.0, 0.0)]
+        method = "lagrangian-lsa: no side rule binds"
+    else:
+        lam = mu = 0.0
+        lows = []
+        for _ in range(3):
+            share, refund = model.violations(model.evaluate(lam, mu))
+            if share > 0:
+                low, lam = _search(model, 0, lam, mu, budget)
+                lows.append((low, mu))
+            share, refund = model.violations(model.evaluate(lam, mu))
+            if refund > 0:
+                low, mu = _search(model, 1, lam, mu, budget)
+                lows.append((lam, low))
+            if model.feasible(model.evaluate(lam, mu)) or budget[0] <= 0:
+                break
+            if deadline is not None and time.perf_counter() > deadline:
+                break
+        candidates = [_improve(model, _repair(model, model.evaluate(*point)), problem.seats)
+                      for point in [(lam, mu)] + lows]
+        best = max(candidates, key=model.value)
+        points = [(lam, mu)] + lows[-2:]
+        method = "lagrangian-lsa: multipliers, repair, improve"
+    seats = problem.seats
+    best = _improve(model, best, seats)
+    matched, total = model.value(best)
+    bound = min(_bound(model, lam_, mu_, matched) for lam_, mu_ in points)
+    bound = max(bound, total)
+    return Outcome(
+        assigned=best,
+        unconstrained=free_run,
+        upper_bound=bound,
+        share_blocked=model.share_blocked,
+        method=method,
+        evaluations=len(model.cache),
+    )

@@ -1,0 +1,408 @@
+"""Validate an exchange-format instance and normalise it into arrays.
+
+Follows scipy's order: every check happens here, before any solving, and
+the caller's mapping is never changed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import numpy as np
+
+from .costs import PRIORITY_FLAGS, refund_ore
+from .dates import DAYS, parse_date, parse_hhmm
+from .exceptions import InvalidInstanceError
+from .types import (
+    APPRENTICESHIP,
+    OTHER_LEISURE,
+    PRIVATE_LEISURE,
+    REFUND_LEISURE,
+    Policy,
+    Problem,
+)
+from .young_workers import LEGAL_CATEGORIES
+
+__all__ = ["validate_instance", "merge_windows"]
+
+TRACKS = {"leisure": 1, "apprenticeship": 2}
+EMPLOYER_KINDS = ("private", "municipal", "public_other")
+
+
+class _Record:
+    """Reads fields of one JSON object and raises errors that name it."""
+
+    def __init__(self, kind: str, record, position: int | None = None):
+        self.kind = kind
+        if not isinstance(record, Mapping):
+            where = f"{kind} #{position}" if position is not None else kind
+            raise InvalidInstanceError(f"{where}: not an object")
+        self.record = record
+        raw_id = record.get("id") if position is not None else None
+        if position is not None and (not isinstance(raw_id, str) or not raw_id):
+            raise InvalidInstanceError(f"{kind} #{position}: id: missing or not a non-empty string")
+        self.name = f"{kind} {raw_id!r}" if position is not None else kind
+
+    def fail(self, field: str, problem: str):
+        raise InvalidInstanceError(f"{self.name}: {field}: {problem}")
+
+    def get(self, field: str):
+        if field not in self.record:
+            self.fail(field, "missing")
+        return self.record[field]
+
+    def integer(self, field: str, *, low=None, high=None, nullable=False):
+        value = self.get(field)
+        if value is None and nullable:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(field, f"not an integer: {value!r}")
+        if (low is not None and value < low) or (high is not None and value > high):
+            self.fail(field, f"out of range: {value!r}")
+        return value
+
+    def number(self, field: str, *, low=None, high=None):
+        value = self.get(field)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            self.fail(field, f"not a number: {value!r}")
+        if (low is not None and value < low) or (high is not None and value > high):
+            self.fail(field, f"out of range: {value!r}")
+        return float(value)
+
+    def boolean(self, field: str):
+        value = self.get(field)
+        if not isinstance(value, bool):
+            self.fail(field, f"not true/false: {value!r}")
+        return value
+
+    def choice(self, field: str, allowed):
+        value = self.get(field)
+        if value not in allowed:
+            self.fail(field, f"unknown value {value!r}")
+        return value
+
+    def date(self, field: str):
+        try:
+            return parse_date(self.get(field))
+        except ValueError as err:
+            self.fail(field, str(err))
+
+    def text_or_null(self, field: str):
+        value = self.get(field)
+        if value is not None and not isinstance(value, str):
+            self.fail(field, f"not a string or null: {value!r}")
+        return value
+
+    def strings(self, field: str):
+        value = self.get(field)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.fail(field, "not a list of strings")
+        return value
+
+    def intervals(self, field: str):
+        """Parse a list of {day, start, end}; return sorted (day_index, start, end)."""
+        value = self.get(field)
+        if not isinstance(value, list):
+            self.fail(field, "not a list")
+        parsed = []
+        for k, item in enumerate(value):
+            where = f"{field}[{k}]"
+            if not isinstance(item, Mapping):
+                self.fail(where, "not an object")
+            for key in ("day", "start", "end"):
+                if key not in item:
+                    self.fail(f"{where}.{key}", "missing")
+            if item["day"] not in DAYS:
+                self.fail(f"{where}.day", f"unknown day {item['day']!r}")
+            try:
+                start = parse_hhmm(item["start"], allow_24=False)
+            except ValueError as err:
+                self.fail(f"{where}.start", str(err))
+            try:
+                end = parse_hhmm(item["end"])
+            except ValueError as err:
+                self.fail(f"{where}.end", str(err))
+            if end <= start:
+                self.fail(where, "ends before it starts (a shift or window never crosses midnight)")
+            parsed.append((DAYS.index(item["day"]), start, end))
+        return tuple(sorted(parsed))
+
+
+def merge_windows(windows):
+    """Merge overlapping or touching (day_index, start, end) windows.
+
+    Free time 15:00-17:00 and 17:00-20:00 is one window 15:00-20:00: a
+    shift 16:00-18:00 fits it.
+
+    Parameters
+    ----------
+    windows : iterable of (int, int, int)
+
+    Returns
+    -------
+    tuple of (int, int, int)
+        Sorted, disjoint, non-touching windows.
+
+    Examples
+    --------
+    >>> merge_windows([(0, 900, 1020), (0, 1020, 1200), (5, 540, 600)])
+    ((0, 900, 1200), (5, 540, 600))
+    """
+    merged: list[list[int]] = []
+    for day, start, end in sorted(windows):
+        if merged and merged[-1][0] == day and start <= merged[-1][2]:
+            merged[-1][2] = max(merged[-1][2], end)
+        else:
+            merged.append([day, start, end])
+    return tuple(tuple(window) for window in merged)
+
+
+def _policy(raw) -> Policy:
+    record = _Record("policy", raw)
+    return Policy(
+        run_date=record.date("run_date"),
+        min_private_share_pct=record.integer("min_private_share_pct", low=0, high=100),
+        leisure_private_before=record.integer("leisure_private_before", low=0),
+        leisure_total_before=record.integer("leisure_total_before", low=0),
+        refund_budget_ore=record.integer("refund_budget_ore", low=0),
+        refund_minutes_cap=record.integer("refund_minutes_cap", low=0),
+        refund_weeks_cap=record.integer("refund_weeks_cap", low=0),
+        age_min=record.integer("age_min", low=0, high=150),
+        age_max=record.integer("age_max", low=0, high=150),
+    )
+
+
+def _language_masks(lists, vocabulary):
+    words = max(1, (len(vocabulary) + 63) // 64)
+    masks = np.zeros((len(lists), words), dtype=np.uint64)
+    for row, languages in enumerate(lists):
+        for language in languages:
+            bit = vocabulary[language]
+            masks[row, bit // 64] |= np.uint64(1) << np.uint64(bit % 64)
+    return masks
+
+
+def validate_instance(instance) -> Problem:
+    """Check an instance against the exchange format and return it as arrays.
+
+    Parameters
+    ----------
+    instance : Mapping
+        The parsed JSON instance (format 1). It is not modified.
+
+    Returns
+    -------
+    Problem
+        Candidates and openings sorted by id, times in minutes, dates parsed.
+
+    Raises
+    ------
+    InvalidInstanceError
+        A ``ValueError`` naming the record (e.g. ``candidate 'c-1'``) and the
+        field, for unknown days, shifts crossing midnight, negative seats,
+        malformed dates, missing fields, duplicate ids and the like.
+
+    Examples
+    --------
+    >>> from matcher.generate import example_instance
+    >>> problem = validate_instance(example_instance())
+    >>> problem.n, problem.m
+    (2, 2)
+    >>> bad = example_instance()
+    >>> bad["openings"][0]["seats"] = -1
+    >>> validate_instance(bad)
+    Traceback (most recent call last):
+    ...
+    matcher.exceptions.InvalidInstanceError: opening 'o-7': seats: out of range: -1
+    """
+    top = _Record("instance", instance)
+    if top.get("format") != 1:
+        top.fail("format", f"unsupported format {instance.get('format')!r} (expected 1)")
+    policy = _policy(top.get("policy"))
+    raw_candidates = top.get("candidates")
+    raw_openings = top.get("openings")
+    raw_excluded = instance.get("excluded_pairs", [])
+    for field, value in (("candidates", raw_candidates), ("openings", raw_openings),
+                         ("excluded_pairs", raw_excluded)):
+        if not isinstance(value, list):
+            top.fail(field, "not a list")
+
+    candidates = []
+    for position, raw in enumerate(raw_candidates):
+        record = _Record("candidate", raw, position)
+        tracks = record.strings("tracks")
+        for track in tracks:
+            if track not in TRACKS:
+                record.fail("tracks", f"unknown track {track!r}")
+        interests = record.get("interests")
+        if not isinstance(interests, Mapping):
+            record.fail("interests", "not an object")
+        for sector, weight in interests.items():
+            if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 <= weight <= 1:
+                record.fail(f"interests.{sector}", f"not a weight in [0, 1]: {weight!r}")
+        priority = record.strings("priority")
+        for flag in priority:
+            if flag not in PRIORITY_FLAGS:
+                record.fail("priority", f"unknown priority {flag!r}")
+        candidates.append(
+            {
+                "id": raw["id"],
+                "birth": record.date("birth_date"),
+                "school": record.boolean("in_compulsory_school"),
+                "lat": record.number("lat", low=-90, high=90),
+                "lon": record.number("lon", low=-180, high=180),
+                "max_km": record.number("max_commute_km", low=0),
+                "max_week": record.integer("max_weekly_minutes", low=0, high=7 * 1440),
+                "availability": merge_windows(record.intervals("availability")),
+                "tracks": tracks,
+                "interests": dict(interests),
+                "languages": record.strings("languages"),
+                "education": record.text_or_null("education"),
+                "priority": priority,
+                "waiting": record.integer("waiting_days", low=0),
+            }
+        )
+    openings = []
+    for position, raw in enumerate(raw_openings):
+        record = _Record("opening", raw, position)
+        shifts = record.intervals("shifts")
+        if not shifts:
+            record.fail("shifts", "empty")
+        for earlier, later in zip(shifts, shifts[1:]):
+            if earlier[0] == later[0] and later[1] < earlier[2]:
+                record.fail("shifts", f"overlapping shifts on {DAYS[later[0]]}")
+        min_age = record.integer("min_age", low=0, high=150)
+        max_age = record.integer("max_age", low=0, high=150, nullable=True)
+        openings.append(
+            {
+                "id": raw["id"],
+                "track": record.choice("track", TRACKS),
+                "kind": record.choice("employer_kind", EMPLOYER_KINDS),
+                "sector": record.get("sector") if isinstance(record.get("sector"), str)
+                else record.fail("sector", "not a string"),
+                "legal": record.choice("legal_category", LEGAL_CATEGORIES),
+                "alcohol": record.boolean("serves_alcohol"),
+                "lat": record.number("lat", low=-90, high=90),
+                "lon": record.number("lon", low=-180, high=180),
+                "seats": record.integer("seats", low=0),
+                "start": record.date("start_date"),
+                "weeks": record.integer("weeks", low=0),
+                "shifts": shifts,
+                "wage": record.integer("hourly_wage_ore", low=0),
+                "refund": record.boolean("refund"),
+                "min_age": min_age,
+                "max_age": max_age,
+                "required_languages": record.strings("required_languages"),
+                "education": record.text_or_null("education"),
+            }
+        )
+    for kind, records in (("candidate", candidates), ("opening", openings)):
+        seen = set()
+        for record in records:
+            if record["id"] in seen:
+                raise InvalidInstanceError(f"{kind} {record['id']!r}: id: duplicate")
+            seen.add(record["id"])
+    candidates.sort(key=lambda c: c["id"])
+    openings.sort(key=lambda o: o["id"])
+    cand_index = {c["id"]: i for i, c in enumerate(candidates)}
+    open_index = {o["id"]: j for j, o in enumerate(openings)}
+
+    excluded_c, excluded_o = [], []
+    for k, pair in enumerate(raw_excluded):
+        where = f"excluded_pairs[{k}]"
+        if not (isinstance(pair, list) and len(pair) == 2):
+            raise InvalidInstanceError(f"{where}: not a [candidate, opening] pair")
+        if pair[0] not in cand_index:
+            raise InvalidInstanceError(f"{where}: candidate: unknown id {pair[0]!r}")
+        if pair[1] not in open_index:
+            raise InvalidInstanceError(f"{where}: opening: unknown id {pair[1]!r}")
+        excluded_c.append(cand_index[pair[0]])
+        excluded_o.append(open_index[pair[1]])
+
+    sectors = tuple(sorted({o["sector"] for o in openings}))
+    sector_index = {s: k for k, s in enumerate(sectors)}
+    interest = np.zeros((len(candidates), max(1, len(sectors))), dtype=np.float64)
+    for i, c in enumerate(candidates):
+        for sector, weight in c["interests"].items():
+            if sector in sector_index:
+                interest[i, sector_index[sector]] = float(weight)
+    languages = sorted(
+        {lang for c in candidates for lang in c["languages"]}
+        | {lang for o in openings for lang in o["required_languages"]}
+    )
+    language_index = {lang: k for k, lang in enumerate(languages)}
+    educations = sorted(
+        {c["education"] for c in candidates if c["education"] is not None}
+        | {o["education"] for o in openings if o["education"] is not None}
+    )
+    education_index = {e: k for k, e in enumerate(educations)}
+
+    def open_class(o):
+        if o["track"] == "apprenticeship":
+            return APPRENTICESHIP
+        if o["kind"] == "private":
+            return PRIVATE_LEISURE
+        if o["kind"] == "municipal" and o["refund"]:
+            return REFUND_LEISURE
+        return OTHER_LEISURE
+
+    weekly = [sum(end - start for _, start, end in o["shifts"]) for o in openings]
+    refunds = [
+        refund_ore(o["wage"], minutes, o["weeks"], policy.refund_minutes_cap, policy.refund_weeks_cap)
+        if open_class(o) == REFUND_LEISURE else 0
+        for o, minutes in zip(openings, weekly)
+    ]
+    ref_dates = tuple(max(o["start"], policy.run_date) for o in openings)
+
+    def ints(values):
+        return np.asarray(values, dtype=np.int64).reshape(-1)
+
+    def floats(values):
+        return np.asarray(values, dtype=np.float64).reshape(-1)
+
+    return Problem(
+        policy=policy,
+        candidate_ids=tuple(c["id"] for c in candidates),
+        opening_ids=tuple(o["id"] for o in openings),
+        birth_year=ints([c["birth"].year for c in candidates]),
+        birth_monthday=ints([100 * c["birth"].month + c["birth"].day for c in candidates]),
+        in_school=np.asarray([c["school"] for c in candidates], dtype=bool).reshape(-1),
+        cand_lat=floats([c["lat"] for c in candidates]),
+        cand_lon=floats([c["lon"] for c in candidates]),
+        max_commute_km=floats([c["max_km"] for c in candidates]),
+        max_weekly_minutes=ints([c["max_week"] for c in candidates]),
+        availability=tuple(c["availability"] for c in candidates),
+        offered_minutes=ints([
+            min(c["max_week"], sum(end - start for _, start, end in c["availability"]))
+            for c in candidates
+        ]),
+        cand_tracks=ints([sum(TRACKS[t] for t in set(c["tracks"])) for c in candidates]),
+        interest=interest,
+        cand_languages=_language_masks([c["languages"] for c in candidates], language_index),
+        cand_education=ints([education_index.get(c["education"], -1) for c in candidates]),
+        priority_share=floats([
+            min(1.0, sum(PRIORITY_FLAGS[f] for f in set(c["priority"]))) for c in candidates
+        ]),
+        waiting_days=ints([c["waiting"] for c in candidates]),
+        sectors=sectors,
+        open_track=ints([TRACKS[o["track"]] for o in openings]),
+        open_class=ints([open_class(o) for o in openings]),
+        open_sector=ints([sector_index[o["sector"]] for o in openings]),
+        legal_category=tuple(o["legal"] for o in openings),
+        serves_alcohol=np.asarray([o["alcohol"] for o in openings], dtype=bool).reshape(-1),
+        open_lat=floats([o["lat"] for o in openings]),
+        open_lon=floats([o["lon"] for o in openings]),
+        seats=ints([o["seats"] for o in openings]),
+        ref_date=ref_dates,
+        ref_year=ints([d.year for d in ref_dates]),
+        ref_monthday=ints([100 * d.month + d.day for d in ref_dates]),
+        shifts=tuple(o["shifts"] for o in openings),
+        weekly_minutes=ints(weekly),
+        min_age=ints([o["min_age"] for o in openings]),
+        max_age=ints([o["max_age"] if o["max_age"] is not None else 10**6 for o in openings]),
+        required_languages=_language_masks([o["required_languages"] for o in openings], language_index),
+        open_education=ints([education_index.get(o["education"], -1) for o in openings]),
+        refund=ints(refunds),
+        excluded=(ints(excluded_c), ints(excluded_o)),
+    )
