@@ -124,5 +124,5 @@ def test_config_example_documents_only_real_settings(tmp_path):
     known.add("REMEMBER_COOKIE_SECURE")  # Flask-Login's
     assert named and named <= known, sorted(named - known)
     (tmp_path / "config.py").write_text(text, encoding="utf-8")
-    app = Flask(__name__, instance_path=str(tmp_path))
+    app = Flask(__name__, instance_path=str(tmp_path), instance_relative_config=True)
     assert app.config.from_pyfile("config.py")
