@@ -150,3 +150,78 @@ def years_ago(years: int, days: int = 0) -> date:
     except ValueError:  # 29 February
         birthday = now.replace(year=now.year - years, day=28)
     return birthday - timedelta(days=days)
+
+
+# --- matching: runs, proposals, offers, placements (web/services/matching.py) -------------
+
+
+def make_run(programme: Programme, **fields):
+    """A finished match run with no proposals yet."""
+    from web.models import MatchRun
+
+    run = MatchRun(
+        **({"programme": programme, "kind": "manual", "status": "done", "progress": 100} | fields)
+    )
+    db.session.add(run)
+    return run
+
+
+def make_proposal(youth: YouthProfile, opening: Opening, run=None, **fields):
+    """A proposal in a finished run (a new run for the programme if none is given)."""
+    from web.models import Proposal
+
+    if run is None:
+        programme = fields.pop("programme", None) or make_programme()
+        run = make_run(programme)
+    proposal = Proposal(
+        **({"run": run, "youth": youth, "opening": opening, "score": 50.0, "why": ["test"]}
+           | fields)
+    )
+    db.session.add(proposal)
+    return proposal
+
+
+def make_offer(youth: YouthProfile, opening: Opening, programme: Programme, **fields):
+    """A pending offer made five days ago, expiring in the future unless told otherwise."""
+    from web.models import Offer
+
+    offer = Offer(
+        **(
+            {
+                "programme": programme,
+                "youth": youth,
+                "opening": opening,
+                "track": opening.track,
+                "private": opening.employer.employer_kind == "private",
+                "status": "pending",
+                "expires_at": now_utc() + timedelta(days=5),
+            }
+            | fields
+        )
+    )
+    db.session.add(offer)
+    return offer
+
+
+def make_placement(youth: YouthProfile, opening: Opening, programme: Programme, **fields):
+    """An active placement (with its accepted offer) that started today."""
+    from web.models import Placement
+
+    offer = make_offer(youth, opening, programme, status="accepted")
+    placement = Placement(
+        **(
+            {
+                "programme": programme,
+                "offer": offer,
+                "youth": youth,
+                "opening": opening,
+                "track": opening.track,
+                "private": offer.private,
+                "start_date": today(),
+                "status": "active",
+            }
+            | fields
+        )
+    )
+    db.session.add(placement)
+    return placement
