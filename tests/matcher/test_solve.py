@@ -1,0 +1,183 @@
+import copy
+import json
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import matcher
+from matcher import check_result, random_instance, refund_ore, solve, solve_exact
+
+from .builders import make_candidate, make_instance, make_opening
+
+PROPERTY = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+instances = st.builds(
+    lambda seed, n, seats, tight: random_instance(np.random.default_rng(seed), n, seats, tight=tight),
+    seed=st.integers(0, 10_000),
+    n=st.integers(1, 40),
+    seats=st.integers(1, 30),
+    tight=st.booleans(),
+)
+
+
+def municipal(id, **kw):
+    return make_opening(id, employer_kind="municipal", refund=True, **kw)
+
+
+def test_solve_does_not_change_its_input():
+    """Is the caller's instance left exactly as it was?"""
+    instance = random_instance(np.random.default_rng(3), 30, 20, tight=True)
+    before = copy.deepcopy(instance)
+    solve(instance)
+    assert instance == before
+
+
+def test_result_is_json_serialisable_format_1():
+    """Can the result be written as JSON in format 1?"""
+    result = solve(matcher.example_instance())
+    assert json.loads(json.dumps(result))["format"] == 1
+
+
+def test_budget_allowing_exactly_one_more_refund_admits_one():
+    """With budget for exactly one refund, is exactly one municipal match made?"""
+    one = refund_ore(10000, 120, 20, 300, 22)
+    candidates = [make_candidate(f"c-{k}") for k in range(3)]
+    openings = [municipal("o-1", seats=3)]
+    result = solve(make_instance(candidates, openings, refund_budget_ore=one))
+    assert result["stats"]["matched"] == 1
+    assert result["stats"]["refund_remaining_ore"] == 0
+    assert {u["reason"] for u in result["unmatched"]} == {"refund_budget"}
+
+
+def test_budget_one_ore_short_admits_none():
+    """Is a refund that would pass the budget by one øre refused?"""
+    one = refund_ore(10000, 120, 20, 300, 22)
+    result = solve(make_instance([make_candidate()], [municipal("o-1")], refund_budget_ore=one - 1))
+    assert result["stats"]["matched"] == 0
+    assert result["unmatched"][0]["reason"] == "refund_budget"
+
+
+def test_private_share_limits_public_matches():
+    """With the share exactly at target, does each public match need a private one?"""
+    candidates = [make_candidate(f"c-{k}") for k in range(4)]
+    openings = [make_opening("o-private", seats=1), make_opening("o-public", employer_kind="public_other", seats=3)]
+    result = solve(make_instance(candidates, openings, leisure_private_before=10, leisure_total_before=20))
+    assert result["stats"]["matched"] == 2
+    assert result["stats"]["private_share_pct_after"] == 50.0
+    assert check_result(make_instance(candidates, openings, leisure_private_before=10,
+                                      leisure_total_before=20), result) == []
+    assert {u["reason"] for u in result["unmatched"]} == {"private_share_rule"}
+
+
+def test_share_already_short_closes_public_leisure_openings():
+    """When earlier placements miss the share, are only private jobs and apprenticeships made?"""
+    candidates = [make_candidate(f"c-{k}") for k in range(2)]
+    openings = [make_opening("o-private"), make_opening("o-public", employer_kind="municipal")]
+    instance = make_instance(candidates, openings, leisure_private_before=5, leisure_total_before=20)
+    result = solve(instance)
+    assert [a["opening"] for a in result["assignments"]] == ["o-private"]
+    assert check_result(instance, result) == []
+
+
+def test_no_eligible_opening_lists_the_blocking_rules():
+    """Does someone ruled out everywhere get no_eligible_opening with counts per rule?"""
+    far = make_candidate("c-far", lat=56.5, lon=10.0)
+    result = solve(make_instance([far], [make_opening("o-1"), make_opening("o-2")]))
+    assert result["unmatched"] == [{"candidate": "c-far", "reason": "no_eligible_opening",
+                                    "blocked_by": {"distance": 2}}]
+
+
+def test_capacity_is_the_reason_when_seats_run_out():
+    """When two compete for one seat, is the loser's reason capacity?"""
+    result = solve(make_instance([make_candidate("c-1"), make_candidate("c-2")], [make_opening()]))
+    assert [u["reason"] for u in result["unmatched"]] == ["capacity"]
+
+
+def test_every_assignment_explains_itself():
+    """Does each assignment carry a score, a refund and a non-empty why?"""
+    for entry in solve(matcher.example_instance())["assignments"]:
+        assert 0 <= entry["score"] <= 100 and entry["why"] and "refund_ore" in entry
+
+
+@pytest.mark.parametrize("path, value, expected", [
+    (("candidates", 0, "availability", 0, "day"), "mon ", "candidate 'c-101': availability[0].day"),
+    (("openings", 0, "shifts", 0, "end"), "09:00", "opening 'o-7': shifts[0]"),
+    (("openings", 0, "seats"), -2, "opening 'o-7': seats"),
+    (("candidates", 1, "birth_date"), "2004-02-30", "candidate 'c-205': birth_date"),
+    (("openings", 1, "start_date"), "1/12/2026", "opening 'o-3': start_date"),
+    (("openings", 1, "legal_category"), "bar", "opening 'o-3': legal_category"),
+    (("candidates", 0, "interests", "retail"), 1.5, "candidate 'c-101': interests.retail"),
+    (("policy", "run_date"), "tomorrow", "policy: run_date"),
+])
+def test_bad_input_names_record_and_field(path, value, expected):
+    """Does bad input raise ValueError naming the record and the field?"""
+    instance = matcher.example_instance()
+    target = instance
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    with pytest.raises(ValueError, match=expected.replace("[", r"\[").replace("]", r"\]")):
+        solve(instance)
+
+
+def test_missing_field_is_named():
+    """Does a missing field name the record and the field?"""
+    instance = matcher.example_instance()
+    del instance["candidates"][0]["waiting_days"]
+    with pytest.raises(ValueError, match="candidate 'c-101': waiting_days: missing"):
+        solve(instance)
+
+
+def test_duplicate_ids_are_refused():
+    """Are two openings with the same id refused?"""
+    instance = make_instance(openings=[make_opening("o-1"), make_opening("o-1")])
+    with pytest.raises(ValueError, match="opening 'o-1': id: duplicate"):
+        solve(instance)
+
+
+@PROPERTY
+@given(instance=instances)
+def test_every_result_passes_the_independent_check(instance):
+    """Is every result feasible when each rule is rechecked from the JSON?"""
+    assert check_result(instance, solve(instance)) == []
+
+
+@PROPERTY
+@given(instance=instances, seed=st.integers(0, 1000))
+def test_result_does_not_depend_on_input_order(instance, seed):
+    """Does shuffling candidates, openings, shifts and windows give the same result?"""
+    rng = np.random.default_rng(seed)
+    shuffled = copy.deepcopy(instance)
+    for key in ("candidates", "openings"):
+        shuffled[key] = [shuffled[key][k] for k in rng.permutation(len(shuffled[key]))]
+    for candidate in shuffled["candidates"]:
+        candidate["availability"] = [candidate["availability"][k]
+                                     for k in rng.permutation(len(candidate["availability"]))]
+    for opening in shuffled["openings"]:
+        opening["shifts"] = [opening["shifts"][k] for k in rng.permutation(len(opening["shifts"]))]
+    first, second = solve(instance), solve(shuffled)
+    for result in (first, second):
+        result["stats"].pop("seconds")
+    assert first == second
+
+
+@PROPERTY
+@given(instance=instances)
+def test_small_instances_match_the_exact_optimum(instance):
+    """Does solve match as many as the MILP, with score within 0.5 % of it?"""
+    result = solve(instance)
+    exact = solve_exact(instance, time_limit=30)
+    assert exact["status"] == "optimal"
+    assert result["stats"]["matched"] == exact["matched"]
+    assert result["stats"]["objective"] >= exact["objective"] * 0.995 - 1e-6
+    assert result["stats"]["upper_bound"] >= exact["objective"] - 0.01 * max(1, exact["matched"])
+
+
+def test_tight_medium_instance_is_feasible_and_bounded():
+    """On a 300x220 instance with both rules binding, is the result feasible and under its bound?"""
+    instance = random_instance(np.random.default_rng(11), 300, 220, tight=True)
+    result = solve(instance)
+    assert check_result(instance, result) == []
+    assert result["stats"]["objective"] <= result["stats"]["upper_bound"]
