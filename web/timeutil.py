@@ -2,6 +2,8 @@
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
+from matcher import age_on  # noqa: F401  (one definition of age, shared with the matcher)
+
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 
 
@@ -12,12 +14,6 @@ def now_utc() -> datetime:
 def today() -> date:
     """Today's date in Copenhagen (not the server's zone)."""
     return datetime.now(COPENHAGEN).date()
-
-
-def age_on(birth_date: date, on: date) -> int:
-    """Whole years; a 29 February birthday counts from 1 March in non-leap years."""
-    before_birthday = (on.month, on.day) < (birth_date.month, birth_date.day)
-    return on.year - birth_date.year - before_birthday
 
 
 def minutes_to_hhmm(minutes: int) -> str:
