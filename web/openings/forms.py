@@ -25,7 +25,7 @@ from wtforms.validators import (
 from web import postcodes, vocab
 from web.models import EmployerKind, Organisation, Programme, Track
 from web.openings import shifts as shift_rules
-from web.openings.fields import DayField, MultiCheckboxField, WholeNumberField
+from web.openings.fields import DayField, MultiCheckboxField, WholeNumberField, options
 from web.openings.wages import WAGE_CEILING_ORE, WAGE_FLOORS_ORE, parse_kroner
 from web.templating import format_ore
 from web.timeutil import today
@@ -40,7 +40,7 @@ class ShiftRowForm(Form):
     """One row: day, start and end as typed; checked as a whole by :func:`check_rows`."""
 
     day = SelectField(
-        _l("Dag"), choices=[("", _l("Vælg dag"))] + vocab.choices(vocab.DAY_LABELS), default=""
+        _l("Dag"), choices=options(vocab.DAY_LABELS, blank=_l("Vælg dag")), default=""
     )
     start = StringField(_l("Fra"), filters=[lambda v: v.strip() if v else v])
     end = StringField(_l("Til"), filters=[lambda v: v.strip() if v else v])
@@ -49,7 +49,7 @@ class ShiftRowForm(Form):
 class OpeningForm(FlaskForm):
     track = RadioField(
         _l("Hvilken slags job?"),
-        choices=vocab.choices(vocab.TRACKS),
+        choices=options(vocab.TRACKS),
         validators=[InputRequired(_l("Vælg fritidsjob eller elevplads."))],
     )
     title = StringField(
@@ -59,7 +59,7 @@ class OpeningForm(FlaskForm):
     )
     sector = SelectField(
         _l("Branche"),
-        choices=[("", _l("Vælg branche"))] + vocab.choices(vocab.SECTORS),
+        choices=options(vocab.SECTORS, blank=_l("Vælg branche")),
         validators=[DataRequired(_l("Vælg en branche."))],
     )
     description = TextAreaField(
@@ -106,12 +106,12 @@ class OpeningForm(FlaskForm):
     )
     required_languages = MultiCheckboxField(
         _l("Sprog, man skal kunne"),
-        choices=vocab.choices(vocab.LANGUAGES),
+        choices=options(vocab.LANGUAGES),
         description=_l("Kun hvis det er nødvendigt for arbejdet. Hvert krav gør gruppen af unge mindre."),
     )
     legal_category = RadioField(
         _l("Hvilken slags arbejdsplads?"),
-        choices=vocab.choices(vocab.LEGAL_CATEGORIES),
+        choices=options(vocab.LEGAL_CATEGORIES),
         default="general",
         validators=[InputRequired(_l("Vælg hvilken slags arbejdsplads det er."))],
         description=_l("Reglerne for unge under 18 afhænger af det: fx hvor sent de må arbejde."),
@@ -122,7 +122,7 @@ class OpeningForm(FlaskForm):
     )
     education = SelectField(
         _l("Uddannelse (kun elevpladser)"),
-        choices=[("", _l("Ingen – det er et fritidsjob"))] + vocab.choices(vocab.EDUCATIONS),
+        choices=options(vocab.EDUCATIONS, blank=_l("Ingen – det er et fritidsjob")),
         default="",
     )
     shifts = FieldList(FormField(ShiftRowForm), min_entries=SHIFT_ROWS, max_entries=MAX_SHIFT_ROWS)

@@ -26,7 +26,7 @@ def parse_kroner(text: str) -> int | None:
 
     Danish thousands separators ("1.000,50") are accepted; more than two decimals are not.
     """
-    cleaned = re.sub(r"\s|kr\.?$|kroner$", "", (text or "").strip().lower())
+    cleaned = re.sub(r"\s*(kr\.?|kroner)$", "", (text or "").strip().lower()).strip()
     if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d{1,2})?", cleaned):
         cleaned = cleaned.replace(".", "").replace(",", ".")
     else:
