@@ -94,9 +94,12 @@ def shot(page: Page, name: str) -> Path:
 
 
 def check(page: Page, name: str | None = None) -> None:
-    """The step's page is accessible; with ``name`` its screenshot is saved too."""
+    """The step's page is accessible (and fits a phone's width); with ``name`` its screenshot is
+    saved too."""
     page.wait_for_load_state("load")
     assert_accessible(page)
+    if page.viewport_size and page.viewport_size["width"] <= 480:
+        assert_no_horizontal_scroll(page)
     if name:
         shot(page, name)
 
