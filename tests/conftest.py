@@ -175,7 +175,9 @@ class Browser:
         """POST with a token from any page (session-bound), for buttons on list pages."""
         with self.client.session_transaction():
             pass
-        token = self.token("/")
+        # "/" redirects signed-in users to their home page; every page carries a token.
+        page = self.client.get("/", follow_redirects=True)
+        token = csrf_token_from(page.get_data(as_text=True))
         return self.client.post(url, data={"csrf_token": token, **(data or {})}, **kwargs)
 
     def login(self, login: str, password: str = factories.PASSWORD):
