@@ -29,7 +29,8 @@ def parse_kroner(text: str) -> Decimal:
     """Kroner as people type them: "600000", "600.000", "600 000 kr.", "98,50", "98.50".
 
     A dot followed by exactly three digits (once or more) is a thousands separator, the Danish
-    way; otherwise the last "," or "." is the decimal mark. Raises ValueError on anything else.
+    way; otherwise one "," or "." with one or two digits after it is the decimal mark. A comma
+    before three digits ("600,000") is refused rather than guessed. Raises ValueError otherwise.
     """
     cleaned = re.sub(r"\s|kr\.?$|dkk$", "", (text or "").strip().lower())
     sign = -1 if cleaned.startswith("-") else 1
@@ -38,8 +39,6 @@ def parse_kroner(text: str) -> Decimal:
         raise ValueError("empty")
     if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d{1,2})?", cleaned):
         cleaned = cleaned.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d{1,2})?", cleaned):
-        cleaned = cleaned.replace(",", "")
     elif re.fullmatch(r"\d+([.,]\d{1,2})?", cleaned):
         cleaned = cleaned.replace(",", ".")
     else:
