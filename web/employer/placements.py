@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
-from wtforms import DateField, RadioField, TextAreaField
+from wtforms import DateField, RadioField, SelectChoice, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 from web import postcodes, vocab
@@ -38,8 +38,8 @@ class EndPlacementForm(FlaskForm):
     outcome = RadioField(
         _l("Hvad er sket?"),
         choices=[
-            ("no_show", _l("Den unge mødte aldrig op")),
-            ("ended", _l("Jobbet sluttede før tid")),
+            SelectChoice("no_show", _l("Den unge mødte aldrig op")),
+            SelectChoice("ended", _l("Jobbet sluttede før tid")),
         ],
         validators=[InputRequired(message=_l("Vælg hvad der er sket."))],
     )
