@@ -12,8 +12,8 @@ from tests import factories
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 AXE_SCRIPT = Path(axe_playwright_python.__file__).with_name("axe.min.js")
-CONSULTANT_EMAIL = "konsulent@jobbro.test"
-ADMIN_EMAIL = "admin@jobbro.test"
+CONSULTANT_EMAIL = "konsulent@jobcenter-test.dk"
+ADMIN_EMAIL = "admin@jobcenter-test.dk"
 PASSWORD = factories.PASSWORD
 BLOCKING_IMPACTS = ("serious", "critical")
 
@@ -133,3 +133,21 @@ def log_out(page: Page) -> None:
     open_menu(page)
     page.get_by_role("button", name="Log ud").click()
     expect(page.get_by_text("Du er logget ud.")).to_be_visible()
+
+
+def work_item(page: Page, name: str):
+    """The consultant work list's entry whose heading is ``name``."""
+    return page.locator("li.work-item").filter(has=page.get_by_role("heading", name=name, exact=True))
+
+
+def consultant_approves(page: Page, *names: str, shot_name: str | None = None) -> None:
+    """On the consultant's work list, press "Godkend" on each named entry in turn."""
+    page.goto("/consultant/")
+    check(page, shot_name)
+    for name in names:
+        item = work_item(page, name)
+        expect(item).to_be_visible()
+        item.get_by_role("button", name="Godkend").click()
+        expect(page.locator(".flashes")).to_contain_text(name)
+        expect(work_item(page, name)).to_have_count(0)
+        check(page)
