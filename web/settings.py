@@ -42,6 +42,7 @@ def default_settings(instance_path: str) -> dict[str, Any]:
         "MATCH_STEP_SLEEP_SECONDS": 0,  # tests only: slow a run down to kill its worker mid-run
         "CELERY_QUEUE": "jobbro",
         "CELERY_VISIBILITY_TIMEOUT": 3600,
+        "CELERY_TRANSPORT_OPTIONS": {},  # extra kombu options, e.g. unacked_restore_interval
         "SWEEP_INTERVAL_SECONDS": 300,  # beat: expire offers, fail stale runs, resend lost mail
         "MAIL_MAX_ATTEMPTS": 5,
     }

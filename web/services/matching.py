@@ -85,7 +85,11 @@ def celery_settings(app) -> dict:
     conf = dict(app.config["CELERY"])
     conf.setdefault("task_default_queue", app.config["CELERY_QUEUE"])
     conf.setdefault(
-        "broker_transport_options", {"visibility_timeout": app.config["CELERY_VISIBILITY_TIMEOUT"]}
+        "broker_transport_options",
+        {
+            **(app.config.get("CELERY_TRANSPORT_OPTIONS") or {}),
+            "visibility_timeout": app.config["CELERY_VISIBILITY_TIMEOUT"],
+        },
     )
     conf.setdefault("task_acks_late", True)
     conf.setdefault("task_reject_on_worker_lost", True)
