@@ -25,7 +25,7 @@ __all__ = ["SeatGraph", "opening_prices", "dual_bound", "prune_edges"]
 _DENSE_CELLS = 1_500_000
 
 
-def prune_edges(cand, opening, weight, group, keep: int):
+def prune_edges(cand, opening, weight, group, keep: int, *, limit=None):
     """Keep, per candidate and group of openings, the `keep` best-weighted edges.
 
     Parameters
@@ -38,7 +38,11 @@ def prune_edges(cand, opening, weight, group, keep: int):
         Group of each edge's opening (side-rule class); multipliers move
         whole groups, so each keeps its own best edges.
     keep : int
-        Edges kept per (candidate, group); ``0`` keeps everything.
+        Edges kept per (candidate, group); ``0`` keeps everything unless
+        `limit` is given.
+    limit : numpy.ndarray of int, optional
+        Per edge, how many edges its (candidate, group) keeps; overrides
+        `keep`.
 
     Returns
     -------
@@ -52,14 +56,15 @@ def prune_edges(cand, opening, weight, group, keep: int):
     ...             np.array([0, 0, 0]), 2).tolist()
     [1, 2]
     """
-    if keep <= 0 or len(cand) == 0:
+    if (keep <= 0 and limit is None) or len(cand) == 0:
         return np.arange(len(cand))
     order = np.lexsort((opening, -weight, group, cand))
     key = cand[order] * 8 + group[order]
     starts = np.r_[True, key[1:] != key[:-1]]
     run_start = np.maximum.accumulate(np.where(starts, np.arange(len(key)), 0))
     rank = np.arange(len(key)) - run_start
-    kept = order[rank < keep]
+    allowed = keep if limit is None else np.asarray(limit)[order]
+    kept = order[rank < allowed]
     return np.sort(kept)
 
 
@@ -103,16 +108,19 @@ class SeatGraph:
         entry_col = seat_start[self.opening[entry_edge]] + offset
         n_rows = len(self.rows)
         self.n_seats = n_seats
-        self.dense = n_rows * (n_seats + n_rows) <= _DENSE_CELLS
+        # Seats are the rows (fewer than candidates, and much faster for
+        # Jonker-Volgenant); each seat may instead take its own "stay empty"
+        # column, so every seat row can always be matched.
+        self.dense = n_seats * (n_rows + n_seats) <= _DENSE_CELLS
         self.entry_edge = entry_edge
         self.entry_row = entry_row
         self.entry_col = entry_col
-        if not self.dense and n_rows:
-            rows = np.r_[entry_row, np.arange(n_rows)]
-            cols = np.r_[entry_col, n_seats + np.arange(n_rows)]
-            tags = np.r_[entry_edge + 1, np.zeros(n_rows, dtype=np.int64)].astype(np.float64)
+        if not self.dense and n_seats:
+            rows = np.r_[entry_col, np.arange(n_seats)]
+            cols = np.r_[entry_row, n_rows + np.arange(n_seats)]
+            tags = np.r_[entry_edge + 1, np.zeros(n_seats, dtype=np.int64)].astype(np.float64)
             tags[len(entry_edge):] = -1.0
-            matrix = sparse.csr_array((tags, (rows, cols)), shape=(n_rows, n_seats + n_rows))
+            matrix = sparse.csr_array((tags, (rows, cols)), shape=(n_seats, n_rows + n_seats))
             matrix.sort_indices()
             self.tag = matrix.data.astype(np.int64)  # edge + 1, or -1 for a dummy
             self.matrix = matrix
@@ -137,19 +145,20 @@ class SeatGraph:
             return assigned
         weight = np.asarray(weight, dtype=np.float64)
         top = float(max(weight.max(), 0.0)) + 1.0
+        n_rows = len(self.rows)
         if self.dense:
-            n_rows = len(self.rows)
-            cost = np.full((n_rows, self.n_seats + n_rows), np.inf)
-            cost[self.entry_row, self.entry_col] = top - weight[self.entry_edge]
-            cost[np.arange(n_rows), self.n_seats + np.arange(n_rows)] = top
-            row, col = linear_sum_assignment(cost)
+            cost = np.full((self.n_seats, n_rows + self.n_seats), np.inf)
+            cost[self.entry_col, self.entry_row] = top - weight[self.entry_edge]
+            cost[np.arange(self.n_seats), n_rows + np.arange(self.n_seats)] = top
+            seat, col = linear_sum_assignment(cost)
         else:
             data = np.where(self.tag > 0, top - weight[np.maximum(self.tag - 1, 0)], top)
             self.matrix.data = data
-            row, col = min_weight_full_bipartite_matching(self.matrix)
-        real = col < self.n_seats
-        row, col = row[real], col[real]
-        assigned[self.rows[row]] = self.seat_opening[col]
+            seat, col = min_weight_full_bipartite_matching(self.matrix)
+        real = col < n_rows
+        seat, col = seat[real], col[real]
+        row = col
+        assigned[self.rows[row]] = self.seat_opening[seat]
         # An edge worth nothing is the same as no edge; drop it so side rules see no cost.
         edge_weight = _edge_weight_lookup(self.cand, self.opening, weight, self.rows[row], assigned[self.rows[row]])
         assigned[self.rows[row][edge_weight <= 0]] = -1

@@ -33,7 +33,9 @@ __all__ = ["Outcome", "constrained_assignment"]
 #: Below this many eligible pairs the solver sees every pair (no pruning).
 FULL_GRAPH_PAIRS = 150_000
 #: Best openings kept per candidate and side-rule class on larger instances.
-KEEP_PER_CLASS = 10
+KEEP_PER_CLASS = 8
+#: Best candidates kept per seat of each opening on larger instances.
+KEEP_PER_SEAT = 4
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,13 @@ class _Model:
         if keep is None:
             keep = 0 if len(self.cand) <= FULL_GRAPH_PAIRS else KEEP_PER_CLASS
         self.kept = prune_edges(self.cand, self.opening, self.score, klass[self.opening], keep)
+        if keep:
+            # Each opening also keeps its best few candidates per seat, so no seat is
+            # cut off because it is nobody's top choice (that would cost matches).
+            by_opening = prune_edges(self.opening, self.cand, self.score,
+                                     np.zeros(len(self.cand), dtype=np.int64), 0,
+                                     limit=KEEP_PER_SEAT * self.capacity[self.opening])
+            self.kept = np.union1d(self.kept, by_opening)
         self.graph = SeatGraph(self.cand[self.kept], self.opening[self.kept], self.capacity, self.n)
         self.cache: dict = {}
         refunds = self.beta[self.beta > 0]
@@ -279,24 +288,79 @@ def _repair(model: _Model, assigned):
     return assigned
 
 
-def _bound(model: _Model, lam: float, mu: float, matched: int) -> float:
-    """Proven upper bound on total score with `matched` matches, from one evaluation."""
-    weight = model.adjusted(lam, mu)
-    assigned = model.evaluate(lam, mu)
-    kept = model.kept
-    prices = opening_prices(model.cand[kept], model.opening[kept], weight[kept],
-                            assigned, model.graph.capacity)
-    constant = lam * (0.0 if model.share_blocked else model.slack) + mu * model.budget
-    best = np.inf
-    # theta replaces M as the value of one match; any theta gives a valid bound
-    # (prices shifted with it stay >= 0), and a smaller one avoids charging the
-    # bound for fractional extra matches the LP relaxation could make.
-    for shift in [0.0] + list(model.big * (1.0 - 0.5 ** np.arange(1, 40))):
-        theta = model.big - shift
-        shifted_prices = np.maximum(prices - shift, 0.0)
-        bound = dual_bound(model.cand, weight - shift, model.n, model.capacity,
-                           (shifted_prices[model.opening], shifted_prices), constant)
-        best = min(best, bound - theta * matched)
+def _polish(model: _Model, assigned):
+    """Re-solve with side-rule openings capped at their current use: exactly feasible, often better.
+
+    Openings a side rule charges keep only the seats the assignment uses,
+    so neither rule can get worse; private leisure openings get a small
+    bonus so the share cannot drop. Returns the new assignment (or the old
+    one if it is not better) and the restricted graph with its weights, for
+    the bound.
+    """
+    usage = np.bincount(assigned[assigned >= 0], minlength=model.m)
+    charged = (model.alpha > 0) | (model.beta > 0)
+    caps = np.where(charged, np.minimum(usage, model.capacity), model.capacity)
+    keep = caps[model.opening[model.kept]] > 0
+    edges = model.kept[keep]
+    graph = SeatGraph(model.cand[edges], model.opening[edges], caps, model.n)
+    weight = model.base[edges] + np.where(model.edge_alpha[edges] < 0, 1e-3, 0.0)
+    polished = graph.solve(weight)
+    if model.feasible(polished) and model.value(polished) > model.value(assigned):
+        assigned = polished
+    return assigned, (edges, graph, model.base[edges], polished)
+
+
+def _bound(model: _Model, restricted, matched: int, grid: int = 9) -> float:
+    """Proven bound on total score for `matched` matches from a restricted solve's prices.
+
+    The restricted assignment is optimal for its capacities, so its column
+    prices are exact there. Shifting each price with its column's change in
+    weight (match value ``theta`` instead of ``M``, side-rule charges
+    ``lam`` and ``mu``) and clamping at zero keeps them dual-feasible for
+    the full problem once each candidate's own term is recomputed over all
+    eligible pairs; every such point is a valid Lagrangian bound. A small
+    search over (theta, lam, mu) keeps the best.
+    """
+    edges, graph, weight, assigned = restricted
+    prices = opening_prices(model.cand[edges], model.opening[edges], weight, assigned, graph.capacity)
+    starts = np.r_[0, np.nonzero(np.diff(model.cand))[0] + 1] if len(model.cand) else np.zeros(0, int)
+    score = model.score
+    slack = 0.0 if model.share_blocked else model.slack
+    alpha, beta = model.alpha, model.beta
+    alpha_e, beta_e = model.edge_alpha, model.edge_beta
+
+    def bound(theta, lam, mu):
+        shifted = np.maximum(prices - (model.big - theta) - lam * alpha - mu * beta, 0.0)
+        margin = theta + score - lam * alpha_e - mu * beta_e - shifted[model.opening]
+        own = np.maximum.reduceat(margin, starts) if len(starts) else np.zeros(0)
+        return float(np.maximum(own, 0.0).sum() + np.dot(model.capacity, shifted)
+                     + lam * slack + mu * model.budget - theta * matched)
+
+    unit_lam = 1.0 / max(alpha.max(), 1.0)
+    unit_mu = 1.0 / model.refund_unit
+    best_point, best = (model.big, 0.0, 0.0), bound(model.big, 0.0, 0.0)
+    thetas = [model.big] + [float(t) for t in np.geomspace(1.0, 4 * 100.0, grid)] + [0.0]
+    for theta in thetas:
+        for lam in [0.0] + [float(v) * unit_lam for v in np.geomspace(1.0, 400.0, grid)]:
+            value = bound(theta, lam, 0.0)
+            if value < best:
+                best, best_point = value, (theta, lam, 0.0)
+    # coordinate refinement, mu included
+    steps = [best_point[0] * 0.5 + 1.0, unit_lam * 50.0, unit_mu * 50.0]
+    point = list(best_point)
+    for _ in range(40):
+        improved = False
+        for axis in range(3):
+            for direction in (1.0, -1.0):
+                trial = list(point)
+                trial[axis] = max(0.0, trial[axis] + direction * steps[axis])
+                value = bound(*trial)
+                if value < best - 1e-9:
+                    best, point, improved = value, trial, True
+        if not improved:
+            steps = [step / 2.0 for step in steps]
+            if max(steps[0], steps[1] / unit_lam, steps[2] / unit_mu) < 0.01:
+                break
     return best
 
 
@@ -365,8 +429,10 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
         method = "lagrangian-lsa: multipliers, repair, improve"
     seats = problem.seats
     best = _improve(model, best, seats)
+    best, restricted = _polish(model, best)
+    best = _improve(model, best, seats)
     matched, total = model.value(best)
-    bound = min(_bound(model, lam_, mu_, matched) for lam_, mu_ in points)
+    bound = _bound(model, restricted, matched)
     bound = max(bound, total)
     return Outcome(
         assigned=best,
