@@ -10,13 +10,9 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 
+from matcher import young_worker_conflicts
 from web.timeutil import minutes_to_hhmm, today
 from web.vocab import DAY_LABELS
-
-try:
-    from matcher import young_worker_conflicts
-except ImportError:  # the matcher package's __init__ is not assembled yet; same function
-    from matcher.young_workers import young_worker_conflicts
 
 # One sentence per reason code the matcher reports; %(limit)s etc. are filled in below.
 REASON_SENTENCES = {
