@@ -119,7 +119,10 @@ def edit_opening(opening_id: int):
         return redirect(url_for("employer.opening", opening_id=found.id))
     employer = current_employer()
     form = OpeningForm(
-        data=_form_data(found), employer=employer, programme=current_programme()
+        data=_form_data(found),
+        employer=employer,
+        programme=current_programme(),
+        stored_start_date=found.start_date,
     )
     if request.method == "GET":
         while len(form.shifts.entries) < len(found.shifts) + 2:

@@ -1,4 +1,6 @@
 """The opening form: what an employer offers, with weekly shifts as repeatable rows."""
+from datetime import date
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -131,10 +133,19 @@ class OpeningForm(FlaskForm):
     warning_key = HiddenField()
     save_anyway = SubmitField(_l("Gem alligevel"))
 
-    def __init__(self, *args, employer: Organisation, programme: Programme, **kwargs):
+    def __init__(
+        self,
+        *args,
+        employer: Organisation,
+        programme: Programme,
+        stored_start_date: date | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.employer = employer
         self.programme = programme
+        # An opening that has started keeps its start date through later edits.
+        self.stored_start_date = stored_start_date
         self.shift_check = shift_rules.ShiftCheck()
         self.hourly_wage_ore: int | None = None
         self.min_age.description = _l(
@@ -161,7 +172,7 @@ class OpeningForm(FlaskForm):
             )
 
     def validate_start_date(self, field) -> None:
-        if field.data and field.data < today():
+        if field.data and field.data < today() and field.data != self.stored_start_date:
             raise ValidationError(_l("Startdatoen må ikke ligge i fortiden."))
 
     def validate_hourly_wage(self, field) -> None:

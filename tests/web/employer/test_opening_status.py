@@ -1,11 +1,15 @@
 """Managing an opening: list, pause and resume, close, and re-vetting after a material edit."""
+from datetime import timedelta
+
 import pytest
 
 from tests.factories import make_opening, make_organisation
 from tests.web.employer.helpers import opening_data, text
+from web.extensions import db
 from web.models import OpeningStatus, Role
 from web.openings.shifts import rows_from_shifts
 from web.openings.wages import format_kroner_input
+from web.timeutil import today
 
 
 @pytest.fixture
@@ -14,8 +18,6 @@ def employer(login_as):
 
 
 def opening_of(employer, **fields):
-    from web.extensions import db
-
     opening = make_opening(employer=employer.organisation, **fields)
     db.session.commit()
     return opening
@@ -187,3 +189,24 @@ def test_a_bad_edit_changes_nothing(db, browser, employer):
         OpeningStatus.OPEN,
     )
     assert opening.title != "Ændret"
+
+
+def test_an_opening_that_has_started_keeps_its_start_date_when_edited(db, browser, employer):
+    """Can an opening that started last month still get its title fixed?"""
+    opening = opening_of(employer, shifts=[(0, 16 * 60, 18 * 60)], start_date=today() - timedelta(days=30))
+    url = f"/employer/openings/{opening.id}/edit"
+    response = browser.submit(url, as_typed(opening, title="Rettet titel"))
+    assert response.status_code == 302
+    db.session.refresh(opening)
+    assert (opening.title, opening.status) == ("Rettet titel", OpeningStatus.OPEN)
+
+
+def test_an_edit_cannot_move_the_start_into_the_past(db, browser, employer):
+    """Is a new start date in the past refused on an edit too?"""
+    opening = opening_of(employer, shifts=[(0, 16 * 60, 18 * 60)])
+    url = f"/employer/openings/{opening.id}/edit"
+    past = (today() - timedelta(days=3)).isoformat()
+    response = browser.submit(url, as_typed(opening, start_date=past))
+    assert "Startdatoen må ikke ligge i fortiden." in text(response)
+    db.session.refresh(opening)
+    assert opening.start_date > today()

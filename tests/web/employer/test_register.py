@@ -1,7 +1,7 @@
 """An employer registers the organisation and its first user; a consultant approves it later."""
 from sqlalchemy import func, select
 
-from tests.factories import make_organisation, valid_cvr
+from tests.factories import make_organisation, make_user, valid_cvr
 from tests.web.employer.helpers import text
 from web.models import Organisation, ReviewStatus, Role, User
 
@@ -117,10 +117,8 @@ def test_registration_rejects_a_phone_that_is_not_danish(db, browser):
     assert counts(db) == (0, 0)
 
 
-def test_registration_rejects_an_email_in_use(db, browser, login_as):
+def test_registration_rejects_an_email_in_use(db, browser):
     """Is an e-mail that already has a user refused?"""
-    from tests.factories import make_user
-
     make_user(Role.YOUTH, email="mette@broed.dk")
     db.session.commit()
     response = browser.submit(URL, registration())
