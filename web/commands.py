@@ -4,6 +4,7 @@ from flask import Flask
 from flask.cli import with_appcontext
 
 from web.extensions import db
+from web.match_cli import match_cli
 from web.models import Role
 
 
@@ -38,4 +39,4 @@ def seed_demo_command(if_empty: bool) -> None:
 def init_app(app: Flask) -> None:
     app.cli.add_command(create_user_command)
     app.cli.add_command(seed_demo_command)
-    __import__("web.match_cli", fromlist=["init_app"]).init_app(app)
+    app.cli.add_command(match_cli)

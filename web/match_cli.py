@@ -3,7 +3,7 @@ import json
 import time
 
 import click
-from flask import Flask, current_app
+from flask import current_app
 from flask.cli import AppGroup
 
 from web.extensions import db
@@ -38,9 +38,10 @@ def run_command(wait: bool, as_json: bool, kind: str, timeout: float | None) -> 
         run = db.session.get(MatchRun, run_id)
     summary = run_summary(run)
     if as_json:
-        click.echo(json.dumps({k: summary[k] for k in ("id", "status", "proposals",
-                                                        "unmatched", "seconds", "error")
-                               if k != "error" or summary[k]}, ensure_ascii=False))
+        fields = ["id", "status", "proposals", "unmatched", "seconds"]
+        if summary["error"]:
+            fields.append("error")
+        click.echo(json.dumps({key: summary[key] for key in fields}, ensure_ascii=False))
     else:
         click.echo(
             f"run {run.id}: {run.status}, {run.proposals_count} proposals, "
@@ -49,7 +50,3 @@ def run_command(wait: bool, as_json: bool, kind: str, timeout: float | None) -> 
         )
     if run.status == "failed":
         raise SystemExit(1)
-
-
-def init_app(app: Flask) -> None:
-    app.cli.add_command(match_cli)

@@ -482,6 +482,9 @@ def programme_progress(programme: Programme) -> ProgrammeProgress:
             _open_seats("apprenticeship"), measure=Measure.COUNT,
         ),
     ]
+    from web.services.matching import fill_progress  # placements, private share, refunds
+
+    fill_progress(progress)
     return progress
 
 

@@ -922,3 +922,43 @@ def run_error_text(run: MatchRun) -> str:
     if not run.error:
         return ""
     return str(RUN_ERRORS.get(run.error, run.error))
+
+
+# --------------------------------------------------------------------------- progress
+
+
+def fill_progress(progress) -> None:
+    """Fill the consultant's programme numbers (placements, private share, refunds used).
+
+    Left alone ("not counted yet") until the programme's first offer. The private share is
+    counted over the year's leisure placements; refunds used are reserved plus committed.
+    """
+    from dataclasses import replace
+
+    programme = progress.programme
+    if programme.id is None:
+        return
+    has_offers = db.session.scalar(
+        select(Offer.id).where(Offer.programme_id == programme.id).limit(1)
+    )
+    if has_offers is None:
+        return
+    counts = share_counts(programme.id)
+    apprenticeships = db.session.scalar(
+        select(func.count(Placement.id)).where(
+            Placement.programme_id == programme.id, Placement.track == Track.APPRENTICESHIP
+        )
+    )
+    share = counts.placed_share_pct
+    values = {
+        "leisure_placements": counts.total_placed,
+        "apprenticeship_placements": apprenticeships,
+        "private_share": None if share is None else round(share),
+        "refund_used": ledger.used_ore(programme.id),
+    }
+    for key, value in values.items():
+        try:
+            item = progress[key]
+        except KeyError:
+            continue
+        progress.replace(replace(item, value=value))
