@@ -44,7 +44,7 @@ def count(db, model, *where) -> int:
 
 
 def test_seed_gives_the_promised_counts(db, seeded):
-    """Are there 300 young people, 80 openings (20 apprenticeships) and 30 employers of each kind?"""
+    """Are there 300 young people, 80 openings (20 apprenticeships), 30 employers of each kind?"""
     assert count(db, YouthProfile) == 300
     assert count(db, Opening) == 80
     assert count(db, Opening, Opening.track == "apprenticeship") == 20

@@ -1,4 +1,4 @@
-"""The app factory's configuration: embedded defaults, the environment, instance config, overrides."""
+"""The app factory's configuration: defaults, the environment, instance config, overrides."""
 import pytest
 
 from web import create_app
