@@ -105,11 +105,31 @@ def check(page: Page, name: str | None = None) -> None:
 
 
 def assert_no_horizontal_scroll(page: Page) -> None:
-    overflow = page.evaluate(
-        "() => [document.scrollingElement.scrollWidth, window.innerWidth]"
+    """Nothing sticks out sideways. Compared with the configured viewport, because a mobile
+    browser widens its layout viewport (and ``innerWidth``) to fit content that overflows."""
+    width = page.viewport_size["width"]
+    content, widest = page.evaluate(
+        """(limit) => {
+            const width = document.scrollingElement.scrollWidth;
+            const culprits = [];
+            for (const el of document.body.querySelectorAll('*')) {
+                const box = el.getBoundingClientRect();
+                const right = Math.max(box.right, box.left + el.scrollWidth);
+                if (right > limit + 1 && box.width > 0) {
+                    const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+                        + (typeof el.className === 'string' && el.className.trim()
+                           ? '.' + el.className.trim().split(/ +/).join('.') : '');
+                    culprits.push(`${name} to ${Math.round(right)} px`
+                        + ` ("${(el.innerText || '').trim().slice(0, 30)}")`);
+                }
+            }
+            return [width, culprits.slice(-4).join('; ')];
+        }""",
+        width,
     )
-    assert overflow[0] <= overflow[1], (
-        f"{page.url} scrolls sideways: content {overflow[0]} px wide in a {overflow[1]} px window"
+    assert content <= width, (
+        f"{page.url} scrolls sideways: content {content} px wide in a {width} px window; "
+        f"sticking out: {widest}"
     )
 
 

@@ -153,6 +153,10 @@ def test_the_young_person_accepts_on_a_phone_and_the_employer_confirms_the_start
         phone.get_by_role("link", name="Se tilbuddet og svar").click()
         expect(phone.get_by_role("heading", name=LEISURE_JOB)).to_be_visible()
         check(phone, "05-youth-offer")
+        size = phone.viewport_size
+        phone.set_viewport_size({"width": 180, "height": 370})  # 200 % zoom on this phone
+        check(phone, "05-youth-offer-zoom")
+        phone.set_viewport_size(size)
         phone.get_by_role("button", name="Ja tak, det vil jeg gerne").click()
         expect(phone.locator(".flashes")).to_contain_text("Du har sagt ja.")
         check(phone, "05-youth-accepted")

@@ -6,6 +6,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.helpers import assert_no_horizontal_scroll, check, log_in, log_out, open_menu
 
+ZOOM_200_ON_A_PHONE = {"width": 180, "height": 370}
 EMAIL = "amina@example.dk"
 PASSWORD = "min-hemmelige-kode"
 
@@ -46,6 +47,11 @@ def fill_profile_steps(page: Page, shots: str | None = None) -> None:
 
     expect(page.get_by_text("Trin 3 af 4")).to_be_visible()
     check(page, shots and f"{shots}-step-3")
+    # The free-time rows are the widest form: at 200 % zoom (180 CSS px) they still fit.
+    size = page.viewport_size
+    page.set_viewport_size(ZOOM_200_ON_A_PHONE)
+    check(page, shots and f"{shots}-step-3-zoom")
+    page.set_viewport_size(size)
     rows = page.locator(".window-row")
     for index, (day, start, end) in enumerate(
         (("mandag", "15:00", "20:00"), ("torsdag", "15:00", "20:00"))
@@ -96,4 +102,16 @@ def test_a_young_person_signs_up_and_builds_a_profile_on_a_phone(phone, live):
     check(phone)
     log_in(phone, EMAIL, PASSWORD)
     expect(phone.get_by_role("heading", name="Hej Amina")).to_be_visible()
+    check(phone)
+
+    # With English chosen the signed-in pages still work (and remember the choice).
+    phone.get_by_role("button", name="In English").click()
+    expect(phone.locator("html")).to_have_attribute("lang", "en")
+    check(phone, "01-youth-home-english")
+    open_menu(phone)
+    phone.locator("nav").get_by_role("link").nth(1).click()
+    expect(phone.locator("html")).to_have_attribute("lang", "en")
+    check(phone)
+    phone.get_by_role("button", name="På dansk").click()
+    expect(phone.locator("html")).to_have_attribute("lang", "da")
     check(phone)
