@@ -20,6 +20,7 @@ from tests.browser.helpers import (
     consultant_approves,
     log_in,
     open_menu,
+    shot,
 )
 from web.models import (
     OpeningStatus,
@@ -156,6 +157,11 @@ def test_the_young_person_accepts_on_a_phone_and_the_employer_confirms_the_start
         size = phone.viewport_size
         phone.set_viewport_size({"width": 180, "height": 370})  # 200 % zoom on this phone
         check(phone, "05-youth-offer-zoom")
+        open_menu(phone)
+        menu = phone.get_by_role("navigation", name="Hovedmenu").bounding_box()
+        assert menu["x"] >= 0 and menu["x"] + menu["width"] <= 180, f"the open menu is off screen: {menu}"
+        shot(phone, "05-youth-menu-zoom")
+        phone.locator("details.menu > summary").click()
         phone.set_viewport_size(size)
         phone.get_by_role("button", name="Ja tak, det vil jeg gerne").click()
         expect(phone.locator(".flashes")).to_contain_text("Du har sagt ja.")
