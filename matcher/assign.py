@@ -33,7 +33,7 @@ def prune_edges(cand, opening, weight, group, keep: int, *, limit=None):
     cand, opening : numpy.ndarray of int
         Edge end points.
     weight : numpy.ndarray of float
-        Edge weights (higher is better).
+        Edge weights (higher is better), non-negative, compared to 0.01.
     group : numpy.ndarray of int
         Group of each edge's opening (side-rule class); multipliers move
         whole groups, so each keeps its own best edges.
@@ -58,11 +58,15 @@ def prune_edges(cand, opening, weight, group, keep: int, *, limit=None):
     """
     if (keep <= 0 and limit is None) or len(cand) == 0:
         return np.arange(len(cand))
-    order = np.lexsort((opening, -weight, group, cand))
-    key = cand[order] * 8 + group[order]
-    starts = np.r_[True, key[1:] != key[:-1]]
-    run_start = np.maximum.accumulate(np.where(starts, np.arange(len(key)), 0))
-    rank = np.arange(len(key)) - run_start
+    # One int64 sort key: candidate, group, score (hundredths, best first), opening.
+    quantised = np.clip(np.round(np.asarray(weight) * 100), 0, 2**20 - 1).astype(np.int64)
+    span = int(opening.max()) + 1
+    key = ((cand.astype(np.int64) * 8 + group) * 2**20 + (2**20 - 1 - quantised)) * span + opening
+    order = np.argsort(key, kind="stable")
+    run = cand[order].astype(np.int64) * 8 + group[order]
+    starts = np.r_[True, run[1:] != run[:-1]]
+    run_start = np.maximum.accumulate(np.where(starts, np.arange(len(run)), 0))
+    rank = np.arange(len(run)) - run_start
     allowed = keep if limit is None else np.asarray(limit)[order]
     kept = order[rank < allowed]
     return np.sort(kept)
@@ -173,7 +177,8 @@ def _edge_weight_lookup(cand, opening, weight, rows, openings):
     return weight[position]
 
 
-def opening_prices(cand, opening, weight, assigned, capacity, *, max_rounds: int = 400):
+def opening_prices(cand, opening, weight, assigned, capacity, *, max_rounds: int = 400,
+                   lowest: bool = False):
     """Column prices that certify an assignment's optimality on its edges.
 
     Solves the dual's difference constraints by Bellman-Ford (Jacobi rounds
@@ -191,6 +196,9 @@ def opening_prices(cand, opening, weight, assigned, capacity, *, max_rounds: int
         Seats per opening as used by the solve.
     max_rounds : int, optional
         Stop after this many rounds (prices stay valid, maybe less tight).
+    lowest : bool, optional
+        Return the lowest optimal prices (what one more seat would add)
+        instead of the highest (what one seat fewer would cost).
 
     Returns
     -------
@@ -237,6 +245,9 @@ def opening_prices(cand, opening, weight, assigned, capacity, *, max_rounds: int
     dst.append(free)
     length.append(np.zeros(len(free)))
     src, dst, length = np.concatenate(src), np.concatenate(dst), np.concatenate(length)
+    if lowest:
+        # v_j >= -dist(j -> zero): shortest paths to the zero node, on reversed edges.
+        src, dst = dst, src
     order = np.argsort(dst, kind="stable")
     src, dst, length = src[order], dst[order], length[order]
     heads = np.r_[0, np.nonzero(dst[1:] != dst[:-1])[0] + 1]
@@ -252,6 +263,8 @@ def opening_prices(cand, opening, weight, assigned, capacity, *, max_rounds: int
         distance[targets[improved]] = best[improved]
     prices = distance[:m] - min(distance[zero], 0.0)
     prices[~np.isfinite(prices)] = 0.0
+    if lowest:
+        prices = -prices
     return np.maximum(prices, 0.0)
 
 

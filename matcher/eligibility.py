@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
-from .costs import haversine_km, score_pairs
+from .costs import EARTH_RADIUS_KM, haversine_km, score_pairs
 from .dates import DAYS, ages_on
 from .types import Pairs, Problem
 from .young_workers import rules_on, young_worker_conflicts
@@ -104,6 +104,11 @@ def _shift_fit(problem: Problem):
     return fits, incidence
 
 
+def _unit_vectors(lat, lon):
+    lat, lon = np.radians(lat), np.radians(lon)
+    return np.stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)], axis=1)
+
+
 def eligible_pairs(problem: Problem) -> Pairs:
     """Apply every hard rule to every pair; return the eligible pairs with scores.
 
@@ -141,6 +146,8 @@ def eligible_pairs(problem: Problem) -> Pairs:
     apprenticeship = problem.open_track == 2
     excluded_c, excluded_o = problem.excluded
 
+    cand_unit = _unit_vectors(problem.cand_lat, problem.cand_lon)
+    open_unit = _unit_vectors(problem.open_lat, problem.open_lon)
     block = max(1, _BLOCK_CELLS // m)
     out_c, out_o, out_s, out_d, out_i = [], [], [], [], []
     for lo in range(0, n, block):
@@ -158,11 +165,18 @@ def eligible_pairs(problem: Problem) -> Pairs:
         )
         rule(1, (age < max(policy.age_min, 13)) | (age > policy.age_max)
              | (age < problem.min_age[None, :]) | (age > problem.max_age[None, :]))
-        distance = haversine_km(
-            problem.cand_lat[rows, None], problem.cand_lon[rows, None],
-            problem.open_lat[None, :], problem.open_lon[None, :],
-        )
-        rule(2, distance > problem.max_commute_km[rows, None])
+        # Within reach iff the unit vectors' dot product is at least cos(reach / R):
+        # one matrix product instead of trigonometry per pair. Pairs near the limit
+        # are settled by the haversine formula itself, as the checker does.
+        cosine = cand_unit[rows] @ open_unit.T
+        reach = np.cos(np.minimum(problem.max_commute_km[rows], np.pi * EARTH_RADIUS_KM) / EARTH_RADIUS_KM)
+        too_far = cosine < reach[:, None]
+        edge_c, edge_o = np.nonzero(np.abs(cosine - reach[:, None]) < 1e-9)
+        too_far[edge_c, edge_o] = haversine_km(
+            problem.cand_lat[rows[edge_c]], problem.cand_lon[rows[edge_c]],
+            problem.open_lat[edge_o], problem.open_lon[edge_o],
+        ) > problem.max_commute_km[rows[edge_c]]
+        rule(2, too_far)
         misfits = (incidence_t @ (~fits[rows]).T.astype(np.float32)).T
         rule(3, misfits > 0)
         rule(4, problem.weekly_minutes[None, :] > problem.max_weekly_minutes[rows, None])
@@ -190,7 +204,8 @@ def eligible_pairs(problem: Problem) -> Pairs:
         local_c, opening = np.nonzero(first_fail == _ELIGIBLE)
         cand = local_c + lo
         interest = problem.interest[cand, problem.open_sector[opening]]
-        dist = distance[local_c, opening]
+        dist = haversine_km(problem.cand_lat[cand], problem.cand_lon[cand],
+                            problem.open_lat[opening], problem.open_lon[opening])
         out_c.append(cand)
         out_o.append(opening)
         out_d.append(dist)

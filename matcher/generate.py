@@ -166,9 +166,9 @@ def random_instance(rng: np.random.Generator, n_candidates: int, n_seats: int, *
     n_seats : int
         Total seats over all openings (about 2.7 seats an opening).
     tight : bool, optional
-        Make both side rules bind: few private openings, a share just met by
-        earlier placements, and a refund budget for about a third of the
-        municipal seats. Otherwise both rules leave room.
+        Make both side rules bind: fewer private openings, a share just met
+        by earlier placements, and a refund budget for about a third of the
+        municipal refund seats. Otherwise both rules leave room.
     run_date : datetime.date, optional
         The policy's run date.
 
@@ -239,7 +239,8 @@ def random_instance(rng: np.random.Generator, n_candidates: int, n_seats: int, *
 
     sector_names = list(_SECTORS)
     sector_p = _normalised([weight for _, weight in _SECTORS.values()])
-    kind_p = [0.40, 0.48, 0.12] if tight else [0.55, 0.35, 0.10]
+    kind_p = [0.30, 0.55, 0.15] if tight else [0.55, 0.35, 0.10]
+    private_sector_p = 0.5 if tight else 0.85
     openings = []
     seats_left = n_seats
     k = 0
@@ -251,7 +252,7 @@ def random_instance(rng: np.random.Generator, n_candidates: int, n_seats: int, *
         legal = _SECTORS[sector][0]
         kind = ["private", "municipal", "public_other"][int(rng.choice(3, p=kind_p))]
         if sector in ("food", "bakery", "newspaper", "retail", "office"):
-            kind = "private" if rng.random() < 0.85 else kind
+            kind = "private" if rng.random() < private_sector_p else kind
         shifts = _shifts(rng, legal)
         alcohol = bool(sector == "food" and rng.random() < 0.4)
         lat0, lon0, spread = _CITY if rng.random() < 0.7 else _HOUSING_AREAS[rng.integers(len(_HOUSING_AREAS))]
@@ -279,9 +280,10 @@ def random_instance(rng: np.random.Generator, n_candidates: int, n_seats: int, *
 
     leisure_before = max(4, n_candidates // 10)
     if tight:
-        private_before = (leisure_before + 1) // 2 + 1
-        refund_seats = sum(o["seats"] for o in openings if o["employer_kind"] == "municipal" and o["refund"])
-        budget = int(refund_seats * 0.33 * 300 * 20 * 105 / 60)
+        private_before = (leisure_before + 1) // 2  # the share is just met before the run
+        refund_seats = sum(o["seats"] for o in openings
+                           if o["employer_kind"] == "municipal" and o["refund"] and o["track"] == "leisure")
+        budget = int(refund_seats * 0.33) * (10500 * 300 * 20 // 60)  # a third of them at 105 DKK/h
     else:
         private_before = int(leisure_before * 0.7)
         budget = 10**12

@@ -33,7 +33,7 @@ __all__ = ["Outcome", "constrained_assignment"]
 #: Below this many eligible pairs the solver sees every pair (no pruning).
 FULL_GRAPH_PAIRS = 150_000
 #: Best openings kept per candidate and side-rule class on larger instances.
-KEEP_PER_CLASS = 8
+KEEP_PER_CLASS = 15
 #: Best candidates kept per seat of each opening on larger instances.
 KEEP_PER_SEAT = 4
 
@@ -233,6 +233,10 @@ def _improve(model: _Model, assigned, seats):
         options = np.nonzero(free & (mine != model.opening) & (gain > 1e-9))[0]
         if len(options) == 0:
             break
+        # A person moves at most once a pass: their three best options are plenty.
+        options = options[prune_edges(model.cand[options], model.opening[options],
+                                      np.where(mine[options] < 0, model.score[options], gain[options]),
+                                      np.zeros(len(options), dtype=np.int64), 3)]
         # Private seats first: they make room under the share rule for the rest.
         order = options[np.lexsort((model.opening[options], model.cand[options],
                                     -gain[options], model.edge_alpha[options] > 0))]
@@ -288,26 +292,166 @@ def _repair(model: _Model, assigned):
     return assigned
 
 
+def _solve_with_caps(model: _Model, caps):
+    """Best assignment when each opening may take at most ``caps[j]`` people (no side rules)."""
+    # Edges to closed openings stay in the list (the graph gives them no seat):
+    # their prices then say what opening a seat there would be worth.
+    edges = model.kept
+    graph = SeatGraph(model.cand[edges], model.opening[edges], caps, model.n)
+    # A hair of bonus on private leisure seats keeps the share from slipping on ties.
+    weight = model.base[edges] + np.where(model.edge_alpha[edges] < 0, 1e-3, 0.0)
+    assigned = graph.solve(weight)
+    return assigned, (edges, graph, weight, assigned)
+
+
 def _polish(model: _Model, assigned):
     """Re-solve with side-rule openings capped at their current use: exactly feasible, often better.
 
     Openings a side rule charges keep only the seats the assignment uses,
-    so neither rule can get worse; private leisure openings get a small
-    bonus so the share cannot drop. Returns the new assignment (or the old
-    one if it is not better) and the restricted graph with its weights, for
-    the bound.
+    so the refund cannot grow and non-private leisure cannot grow. Returns
+    the better assignment and the restricted solve, for the bound.
     """
     usage = np.bincount(assigned[assigned >= 0], minlength=model.m)
     charged = (model.alpha > 0) | (model.beta > 0)
     caps = np.where(charged, np.minimum(usage, model.capacity), model.capacity)
-    keep = caps[model.opening[model.kept]] > 0
-    edges = model.kept[keep]
-    graph = SeatGraph(model.cand[edges], model.opening[edges], caps, model.n)
-    weight = model.base[edges] + np.where(model.edge_alpha[edges] < 0, 1e-3, 0.0)
-    polished = graph.solve(weight)
+    polished, restricted = _solve_with_caps(model, caps)
     if model.feasible(polished) and model.value(polished) > model.value(assigned):
         assigned = polished
-    return assigned, (edges, graph, model.base[edges], polished)
+    return assigned, restricted
+
+
+def _knapsack_caps(model: _Model, lam: float, mu: float):
+    """Seats for side-rule openings chosen by value per unit of rule, from a breaking solution.
+
+    Starting from the seats the (rule-breaking) Lagrangian solution at
+    ``(lam, mu)`` uses, close the seats whose column price (their marginal
+    worth, with the multipliers' charge added back) is lowest per unit of
+    the rule they overrun, until the refunds of all open seats fit the
+    budget and the share holds even if every open seat is filled.
+    """
+    assigned = model.evaluate(lam, mu)
+    weight = model.adjusted(lam, mu)[model.kept]
+    prices = opening_prices(model.cand[model.kept], model.opening[model.kept], weight,
+                            assigned, model.graph.capacity)
+    worth = prices + lam * model.alpha + mu * model.beta
+    usage = np.bincount(assigned[assigned >= 0], minlength=model.m)
+    charged = (model.alpha > 0) | (model.beta > 0)
+    caps = np.where(charged, np.minimum(usage, model.capacity), model.capacity)
+    private_used = float((model.alpha[assigned[assigned >= 0]] < 0).sum() * -model.alpha[model.klass == PRIVATE_LEISURE].max(initial=0))
+    share_over = (0.0 if model.share_blocked
+                  else float(np.dot(np.maximum(model.alpha, 0), caps)) - private_used - model.slack)
+    refund_over = float(np.dot(model.beta, caps)) - model.budget
+    units = np.repeat(np.nonzero(charged & (caps > 0))[0], caps[charged & (caps > 0)])
+    alpha_scale = max(model.alpha.max(), 1.0)
+    while (share_over > 0 or refund_over > 0) and len(units):
+        use = (np.maximum(model.alpha[units], 0) / alpha_scale * (share_over > 0)
+               + model.beta[units] / model.refund_unit * (refund_over > 0))
+        ratio = np.where(use > 0, worth[units] / np.maximum(use, 1e-12), np.inf)
+        order = np.lexsort((units, ratio))
+        progressed = False
+        for k in order:
+            if not (share_over > 0 or refund_over > 0) or ratio[k] == np.inf:
+                break
+            j = units[k]
+            if caps[j] == 0:
+                continue
+            caps[j] -= 1
+            share_over -= max(model.alpha[j], 0.0)
+            refund_over -= model.beta[j]
+            progressed = True
+            if (share_over > 0) != (use[k] > 0 and model.alpha[j] > 0 and share_over > 0):
+                pass
+        units = units[caps[units] > 0]
+        if not progressed:
+            break
+    return caps
+
+
+def _capacity_search(model: _Model, assigned, rounds: int):
+    """Improve a feasible assignment by moving seats between side-rule openings.
+
+    The capped re-solve's column prices tell, for each opening a side rule
+    charges, what one more seat would add (lowest optimal price) and what
+    one seat fewer would cost (highest). Open the best seats that fit the
+    remaining room under both rules (as if every open seat were filled, so
+    the rules hold whatever the re-solve does), or swap a seat from a
+    costly opening to a better one; re-solve and keep the result if it is
+    better and feasible.
+    """
+    charged = (model.alpha > 0) | (model.beta > 0)
+    best = assigned
+    restricted = None
+    alpha_pos = np.maximum(model.alpha, 0.0)
+    private_weight = -model.alpha.min(initial=0.0)
+    for _ in range(rounds):
+        usage = np.bincount(best[best >= 0], minlength=model.m)
+        caps = np.where(charged, np.minimum(usage, model.capacity), model.capacity)
+        current, restricted = _solve_with_caps(model, caps)
+        if model.feasible(current) and model.value(current) > model.value(best):
+            best = current
+        edges, graph, weight, solved = restricted
+        gain = opening_prices(model.cand[edges], model.opening[edges], weight, solved, caps, lowest=True)
+        loss = opening_prices(model.cand[edges], model.opening[edges], weight, solved, caps)
+        private_used = float((model.klass[best[best >= 0]] == PRIVATE_LEISURE).sum())
+        share_room = np.inf if model.share_blocked else (
+            model.slack + private_weight * private_used - float(np.dot(alpha_pos, caps)))
+        refund_room = model.budget - float(np.dot(model.beta, caps))
+        openable = np.nonzero(charged & (caps < model.capacity) & (gain > 1e-6))[0]
+        closable = np.nonzero(charged & (caps > 0))[0]
+        if len(openable) == 0:
+            break
+        batch = _seat_moves(model, caps, openable, closable, gain, loss, share_room, refund_room)
+        if not batch:
+            break
+        improved = False
+        # Try all moves together, then the best one alone (prices are exact for one seat only).
+        for moves in (batch, batch[:1]):
+            new_caps = caps.copy()
+            for open_j, close_k in moves:
+                new_caps[open_j] += 1
+                if close_k >= 0:
+                    new_caps[close_k] -= 1
+            trial, _ = _solve_with_caps(model, new_caps)
+            if model.feasible(trial) and model.value(trial) > model.value(best):
+                best = _improve(model, trial, model.capacity)
+                improved = True
+                break
+        if not improved:
+            break
+    return best, restricted
+
+
+def _seat_moves(model, caps, openable, closable, gain, loss, share_room, refund_room):
+    """Seat openings (and swaps) that fit the rules' room, best gain first: [(open, close or -1)]."""
+    alpha_pos = np.maximum(model.alpha, 0.0)
+    new_caps = caps.copy()
+    moves = []
+    if True:
+        ranked = openable[np.argsort(-gain[openable], kind="stable")]
+        repeats = np.minimum(model.capacity[ranked] - caps[ranked], 3)
+        for j in np.repeat(ranked, repeats):
+            need_share, need_refund = alpha_pos[j], model.beta[j]
+            if need_share <= share_room + 1e-9 and need_refund <= refund_room + 1e-9:
+                new_caps[j] += 1
+                share_room -= need_share
+                refund_room -= need_refund
+                moves.append((j, -1))
+                continue
+            # Swap: close the cheapest-to-lose seat that makes room for this one.
+            fits = closable[(new_caps[closable] > 0) & (closable != j)
+                            & (alpha_pos[j] - alpha_pos[closable] <= share_room + 1e-9)
+                            & (model.beta[j] - model.beta[closable] <= refund_room + 1e-9)]
+            if len(fits) == 0:
+                continue
+            k = fits[np.argmin(loss[fits])]
+            if loss[k] >= gain[j] - 1e-6:
+                continue
+            new_caps[k] -= 1
+            new_caps[j] += 1
+            share_room -= alpha_pos[j] - alpha_pos[k]
+            refund_room -= model.beta[j] - model.beta[k]
+            moves.append((j, k))
+    return moves
 
 
 def _bound(model: _Model, restricted, matched: int, grid: int = 9) -> float:
@@ -339,6 +483,8 @@ def _bound(model: _Model, restricted, matched: int, grid: int = 9) -> float:
     unit_lam = 1.0 / max(alpha.max(), 1.0)
     unit_mu = 1.0 / model.refund_unit
     best_point, best = (model.big, 0.0, 0.0), bound(model.big, 0.0, 0.0)
+    if len(model.cand) > 1_000_000:
+        grid = 5
     thetas = [model.big] + [float(t) for t in np.geomspace(1.0, 4 * 100.0, grid)] + [0.0]
     for theta in thetas:
         for lam in [0.0] + [float(v) * unit_lam for v in np.geomspace(1.0, 400.0, grid)]:
@@ -348,7 +494,7 @@ def _bound(model: _Model, restricted, matched: int, grid: int = 9) -> float:
     # coordinate refinement, mu included
     steps = [best_point[0] * 0.5 + 1.0, unit_lam * 50.0, unit_mu * 50.0]
     point = list(best_point)
-    for _ in range(40):
+    for _ in range(40 if len(model.cand) <= 1_000_000 else 12):
         improved = False
         for axis in range(3):
             for direction in (1.0, -1.0):
@@ -365,7 +511,8 @@ def _bound(model: _Model, restricted, matched: int, grid: int = 9) -> float:
 
 
 def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None = None,
-                           max_evaluations: int = 40, deadline: float | None = None) -> Outcome:
+                           max_evaluations: int = 4, capacity_rounds: int = 8,
+                           deadline: float | None = None) -> Outcome:
     """Assign candidates to seats: most matches, then best score, side rules exactly met.
 
     Parameters
@@ -381,6 +528,9 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
         covers every eligible pair.
     max_evaluations : int, optional
         Most assignment problems solved while searching multipliers.
+    capacity_rounds : int, optional
+        Most rounds of moving seats between side-rule openings (one
+        assignment problem each).
     deadline : float, optional
         ``time.perf_counter()`` value after which the search stops early
         (the result is still feasible).
@@ -424,6 +574,10 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
                 break
         candidates = [_improve(model, _repair(model, model.evaluate(*point)), problem.seats)
                       for point in [(lam, mu)] + lows]
+        for point in lows[-2:]:
+            capped, _ = _solve_with_caps(model, _knapsack_caps(model, *point))
+            if model.feasible(capped):
+                candidates.append(_improve(model, capped, problem.seats))
         best = max(candidates, key=model.value)
         points = [(lam, mu)] + lows[-2:]
         method = "lagrangian-lsa: multipliers, repair, improve"
@@ -431,6 +585,8 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
     best = _improve(model, best, seats)
     best, restricted = _polish(model, best)
     best = _improve(model, best, seats)
+    if method != "lagrangian-lsa: no side rule binds":
+        best, restricted = _capacity_search(model, best, rounds=capacity_rounds)
     matched, total = model.value(best)
     bound = _bound(model, restricted, matched)
     bound = max(bound, total)

@@ -1,0 +1,255 @@
+"""Benchmark: ``python -m matcher.bench [--sizes small,medium] [--modes loose,tight] [--no-exact]``.
+
+Generates seeded Copenhagen-like instances (`matcher.generate.random_instance`)
+at four sizes, solves each in a fresh process (so peak memory is that
+solve's own), checks the result with `check_result`, and compares with
+one plain ``linear_sum_assignment`` ignoring the side rules and with the
+exact MILP (HiGHS, reference only) where it finishes in the time limit.
+Prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import resource
+import sys
+import time
+
+import numpy as np
+
+__all__ = ["SIZES", "main", "measure_solve", "measure_plain", "measure_exact"]
+
+#: Name -> (young people, seats).
+SIZES = {
+    "small": (120, 80),
+    "medium": (600, 450),
+    "large": (2500, 2000),
+    "huge": (12000, 10000),
+}
+
+
+def _instance(size: str, tight: bool, seed: int):
+    from .generate import random_instance
+
+    n, seats = SIZES[size]
+    return random_instance(np.random.default_rng(seed), n, seats, tight=tight)
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def measure_solve(size: str, tight: bool, seed: int) -> dict:
+    """Solve one benchmark instance and check it; run in a fresh process.
+
+    Parameters
+    ----------
+    size : str
+        A key of `SIZES`.
+    tight : bool
+        Binding side rules.
+    seed : int
+        Generator seed.
+
+    Returns
+    -------
+    dict
+        Wall and CPU seconds, peak resident memory (MB) of the process,
+        the result's stats, side-rule values and the checker's findings.
+
+    Examples
+    --------
+    >>> row = measure_solve("small", True, 1)
+    >>> row["violations"], row["matched"] > 0
+    (0, True)
+    """
+    from .checks import check_result
+    from .solve import solve
+
+    instance = _instance(size, tight, seed)
+    before = _peak_mb()
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = solve(instance)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    problems = check_result(instance, result)
+    policy = instance["policy"]
+    stats = result["stats"]
+    return {
+        "wall": wall,
+        "cpu": cpu,
+        "peak_mb": _peak_mb(),
+        "peak_before_mb": before,
+        "matched": stats["matched"],
+        "objective": stats["objective"],
+        "upper_bound": stats["upper_bound"],
+        "gap": stats["gap"],
+        "share_after": stats["private_share_pct_after"],
+        "share_target": policy["min_private_share_pct"],
+        "refund": stats["refund_ore"],
+        "budget": policy["refund_budget_ore"],
+        "violations": len(problems),
+        "first_violation": problems[0] if problems else "",
+        "method": stats["method"],
+    }
+
+
+def measure_plain(size: str, tight: bool, seed: int) -> dict:
+    """Time one dense ``linear_sum_assignment`` on the instance, side rules ignored.
+
+    Seats are expanded into columns; an ineligible pair is worth 0 and an
+    eligible one ``M + score``, so the count comes first as in `solve`.
+
+    Returns
+    -------
+    dict
+        ``seconds`` (the call alone), ``matched`` and ``refund_over`` (how
+        far past the budget it goes).
+
+    Examples
+    --------
+    >>> measure_plain("small", True, 1)["matched"] > 0
+    True
+    """
+    from scipy.optimize import linear_sum_assignment
+
+    from .eligibility import eligible_pairs
+    from .validate import validate_instance
+
+    problem = validate_instance(_instance(size, tight, seed))
+    pairs = eligible_pairs(problem)
+    columns = np.repeat(np.arange(problem.m), problem.seats)
+    first_seat = np.r_[0, np.cumsum(problem.seats)[:-1]]
+    big = 100.0 * (min(problem.n, len(columns)) + 1)
+    weights = np.zeros((problem.n, len(columns)))
+    for copy in range(int(problem.seats.max(initial=0))):
+        has = problem.seats[pairs.opening] > copy
+        weights[pairs.cand[has], first_seat[pairs.opening[has]] + copy] = big + pairs.score[has]
+    started = time.perf_counter()
+    rows, cols = linear_sum_assignment(weights, maximize=True)
+    seconds = time.perf_counter() - started
+    real = weights[rows, cols] > 0
+    refund = int(problem.refund[columns[cols[real]]].sum())
+    return {"seconds": seconds, "matched": int(real.sum()),
+            "refund_over": refund - problem.policy.refund_budget_ore, "peak_mb": _peak_mb()}
+
+
+def measure_exact(size: str, tight: bool, seed: int, time_limit: float) -> dict:
+    """Run the exact MILP reference (HiGHS) on the instance.
+
+    Returns
+    -------
+    dict
+        ``status``, ``matched``, ``objective``, ``seconds``.
+
+    Examples
+    --------
+    >>> measure_exact("small", False, 1, 60)["status"]
+    'optimal'
+    """
+    from .exact import solve_exact
+
+    exact = solve_exact(_instance(size, tight, seed), time_limit=time_limit)
+    exact.pop("assignments")
+    return exact
+
+
+def _in_child(function, *args, timeout=None):
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(1) as pool:
+        job = pool.apply_async(function, args)
+        try:
+            return job.get(timeout=timeout)
+        except multiprocessing.TimeoutError:
+            pool.terminate()
+            return None
+
+
+def _fmt(value, pattern="{:.2f}", empty="–"):
+    return empty if value is None else pattern.format(value)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print the table; return the exit status.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        Command-line arguments (``sys.argv[1:]`` by default).
+
+    Returns
+    -------
+    int
+        0, or 1 if any result failed the feasibility check.
+
+    Examples
+    --------
+    >>> main(["--sizes", "small", "--modes", "loose", "--no-exact", "--no-plain", "--quiet"])
+    0
+    """
+    parser = argparse.ArgumentParser(prog="python -m matcher.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default=",".join(SIZES), help="comma-separated: " + ", ".join(SIZES))
+    parser.add_argument("--modes", default="loose,tight", help="loose, tight or both")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--no-exact", action="store_true", help="skip the exact MILP reference")
+    parser.add_argument("--exact-limit", type=float, default=120.0, help="seconds for the MILP (default 120)")
+    parser.add_argument("--exact-sizes", default="small,medium,large", help="sizes to try the MILP on")
+    parser.add_argument("--no-plain", action="store_true", help="skip the plain linear_sum_assignment")
+    parser.add_argument("--plain-sizes", default="small,medium,large",
+                        help="sizes for the dense plain assignment (huge needs ~1 GB and a minute)")
+    parser.add_argument("--quiet", action="store_true", help="print nothing (for tests)")
+    args = parser.parse_args(argv)
+    sizes = [s for s in args.sizes.split(",") if s]
+    modes = [m for m in args.modes.split(",") if m]
+    for size in sizes:
+        if size not in SIZES:
+            parser.error(f"unknown size {size!r}")
+    out = (lambda *a, **k: None) if args.quiet else print
+    header = ("| size | rules | seconds | cpu s | peak MB | matched | exact matched | score gap vs exact "
+              "| bound gap | private share % (min) | refund used / budget DKK | feasible "
+              "| plain LSA s | × plain | exact s | × faster than exact |")
+    out(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, "
+        f"load average at start {os.getloadavg()[0]:.1f}")
+    out(header)
+    out("|" + "---|" * (header.count("|") - 1))
+    failures = 0
+    for size in sizes:
+        for mode in modes:
+            tight = mode == "tight"
+            row = _in_child(measure_solve, size, tight, args.seed)
+            plain = None
+            if not args.no_plain and size in args.plain_sizes.split(","):
+                plain = _in_child(measure_plain, size, tight, args.seed)
+            exact = None
+            if not args.no_exact and size in args.exact_sizes.split(","):
+                exact = _in_child(measure_exact, size, tight, args.seed, args.exact_limit,
+                                  timeout=3 * args.exact_limit + 60)
+            failures += row["violations"] > 0
+            proven = exact is not None and exact["status"] == "optimal" and exact["seconds"] <= args.exact_limit
+            score_gap = ((exact["objective"] - row["objective"]) / exact["objective"] * 100
+                         if proven and exact["objective"] else None)
+            out("| " + " | ".join([
+                f"{SIZES[size][0]:,}×{SIZES[size][1]:,}",
+                mode,
+                f"{row['wall']:.2f}",
+                f"{row['cpu']:.2f}",
+                f"{row['peak_mb']:.0f}",
+                str(row["matched"]),
+                str(exact["matched"]) if proven else ("not in %ds" % args.exact_limit if exact or not args.no_exact and size in args.exact_sizes.split(",") else "–"),
+                _fmt(score_gap, "{:.3f} %"),
+                f"{row['gap'] * 100:.3f} %",
+                f"{row['share_after']:.1f} ({row['share_target']})",
+                f"{row['refund'] / 100:,.0f} / " + ("∞" if row["budget"] >= 10**11 else f"{row['budget'] / 100:,.0f}"),
+                "yes" if row["violations"] == 0 else f"NO: {row['first_violation']}",
+                _fmt(plain and plain["seconds"]),
+                _fmt(plain and row["wall"] / plain["seconds"], "{:.1f}"),
+                _fmt(exact and exact["seconds"], "{:.1f}") if proven else "–",
+                _fmt(exact["seconds"] / row["wall"] if proven else None, "{:.0f}×"),
+            ]) + " |")
+            sys.stdout.flush()
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
