@@ -7,7 +7,6 @@ arrange what a journey needs and to read what the server wrote (invitation mails
 Screenshots of each step land in ``test-artifacts/``.
 """
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -197,7 +196,9 @@ def chromium():
     """Debian's Chromium under Playwright (never Playwright's own download)."""
     if not Path(CHROMIUM).exists():
         service_missing(f"chromium ({CHROMIUM}; scripts/browser-deps.sh installs it)")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=10_000)  # a loaded 2-core CI machine answers slower
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -215,11 +216,15 @@ def _context(chromium, live, options):
     visits = Visits.attach(page)
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on(
-        "response",
-        lambda response: errors.append(f"{response.status} {response.url}")
-        if response.status >= 500 else None,
-    )
+
+    def on_response(response):
+        broken_asset = response.status >= 400 and response.request.resource_type in (
+            "stylesheet", "script", "image", "font"
+        )
+        if response.status >= 500 or broken_asset:
+            errors.append(f"{response.status} {response.url}")
+
+    page.on("response", on_response)
     try:
         yield page
         visits.assert_all_scanned()
