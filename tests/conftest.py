@@ -10,6 +10,8 @@ import re
 import uuid
 
 import pytest
+from flask import g, has_app_context
+from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -133,8 +135,24 @@ def db(app):
         yield _db
 
 
+class RequestScopedClient(FlaskClient):
+    """A test client whose every request starts with an empty ``g``, as in production.
+
+    The ``db`` fixture keeps one app context open for the whole test, and Flask reuses it for
+    each request, so without this Flask-Login's cached user and Flask-WTF's cached CSRF token
+    would leak from one request (or one client) into the next.
+    """
+
+    def open(self, *args, **kwargs):
+        if has_app_context():
+            for name in list(g):
+                g.pop(name)
+        return super().open(*args, **kwargs)
+
+
 @pytest.fixture
 def client(app):
+    app.test_client_class = RequestScopedClient
     return app.test_client()
 
 
@@ -173,8 +191,6 @@ class Browser:
 
     def post_with_token(self, url: str, data: dict | None = None, **kwargs):
         """POST with a token from any page (session-bound), for buttons on list pages."""
-        with self.client.session_transaction():
-            pass
         # "/" redirects signed-in users to their home page; every page carries a token.
         page = self.client.get("/", follow_redirects=True)
         token = csrf_token_from(page.get_data(as_text=True))
