@@ -5,6 +5,7 @@ from flask import Flask
 from flask_babel import format_decimal, get_locale
 
 from web import postcodes, vocab
+from web.match_reasons import reason_text
 from web.timeutil import minutes_to_hhmm
 
 
@@ -35,6 +36,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(format_minutes, "hours")
     app.add_template_filter(minutes_to_hhmm, "hhmm")
     app.add_template_filter(postcodes.district_of, "district")
+    app.add_template_filter(reason_text, "reason")
     app.add_template_global(get_locale)
     app.add_template_global(label)
     app.add_template_global(vocab, "vocab")
