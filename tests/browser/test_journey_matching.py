@@ -116,6 +116,7 @@ def test_a_consultant_vets_runs_the_match_and_approves_proposals(
         expect(consultant.locator("#run-status-badge")).to_have_text("Færdig", timeout=60_000)
         expect(consultant.get_by_role("heading", name=f"Layla Ahmed → {LEISURE_JOB}")).to_be_visible()
         expect(consultant.get_by_role("heading", name=f"Omar Khalil → {APPRENTICESHIP}")).to_be_visible()
+        expect(consultant.get_by_text("Meget interesseret i butik og detailhandel")).to_be_visible()
         check(consultant, "04-consultant-run-review")
 
         layla = consultant.locator("li[id^=proposal-]").filter(
@@ -136,6 +137,12 @@ def test_a_consultant_vets_runs_the_match_and_approves_proposals(
         expect(employer.get_by_role("link", name=re.compile(LEISURE_JOB))).to_be_visible()
         expect(employer.locator("main")).not_to_contain_text("Layla")
         check(employer, "04-employer-anonymous-offers")
+        employer.get_by_role("link", name=re.compile(LEISURE_JOB)).click()
+        expect(employer.get_by_role("heading", name=re.compile(r"^Ung #?\d+$"))).to_be_visible()
+        expect(employer.get_by_text("Meget interesseret i butik og detailhandel")).to_be_visible()
+        expect(employer.locator("main")).not_to_contain_text("Layla")
+        expect(employer.locator("main")).not_to_contain_text(LAYLA_EMAIL)
+        check(employer, "04-employer-anonymous-offer")
     journey["approved"] = True
 
 
