@@ -34,6 +34,8 @@ __all__ = ["Outcome", "constrained_assignment"]
 FULL_GRAPH_PAIRS = 150_000
 #: Best openings kept per candidate and side-rule class on larger instances.
 KEEP_PER_CLASS = 15
+#: Value of one match (in score points) for the capped solve whose prices give the bound.
+BOUND_MATCH_VALUE = 100.0
 #: Best candidates kept per seat of each opening on larger instances.
 KEEP_PER_SEAT = 4
 
@@ -292,16 +294,20 @@ def _repair(model: _Model, assigned):
     return assigned
 
 
-def _solve_with_caps(model: _Model, caps):
-    """Best assignment when each opening may take at most ``caps[j]`` people (no side rules)."""
+def _solve_with_caps(model: _Model, caps, value_per_match: float | None = None):
+    """Best assignment when each opening may take at most ``caps[j]`` people (no side rules).
+
+    Each match is worth ``value_per_match + score`` (``M + score`` by default).
+    """
     # Edges to closed openings stay in the list (the graph gives them no seat):
     # their prices then say what opening a seat there would be worth.
     edges = model.kept
     graph = SeatGraph(model.cand[edges], model.opening[edges], caps, model.n)
     # A hair of bonus on private leisure seats keeps the share from slipping on ties.
-    weight = model.base[edges] + np.where(model.edge_alpha[edges] < 0, 1e-3, 0.0)
+    per_match = model.big if value_per_match is None else value_per_match
+    weight = per_match + model.score[edges] + np.where(model.edge_alpha[edges] < 0, 1e-3, 0.0)
     assigned = graph.solve(weight)
-    return assigned, (edges, graph, weight, assigned)
+    return assigned, (edges, graph, weight, assigned, per_match)
 
 
 def _polish(model: _Model, assigned):
@@ -389,7 +395,7 @@ def _capacity_search(model: _Model, assigned, rounds: int):
         current, restricted = _solve_with_caps(model, caps)
         if model.feasible(current) and model.value(current) > model.value(best):
             best = current
-        edges, graph, weight, solved = restricted
+        edges, graph, weight, solved, _ = restricted
         gain = opening_prices(model.cand[edges], model.opening[edges], weight, solved, caps, lowest=True)
         loss = opening_prices(model.cand[edges], model.opening[edges], weight, solved, caps)
         private_used = float((model.klass[best[best >= 0]] == PRIVATE_LEISURE).sum())
@@ -454,19 +460,21 @@ def _seat_moves(model, caps, openable, closable, gain, loss, share_room, refund_
     return moves
 
 
-def _bound(model: _Model, restricted, matched: int, grid: int = 9) -> float:
-    """Proven bound on total score for `matched` matches from a restricted solve's prices.
+def _bound(model: _Model, restricted, matched: int) -> float:
+    """Proven bound on total score for `matched` matches from a capped solve's prices.
 
-    The restricted assignment is optimal for its capacities, so its column
-    prices are exact there. Shifting each price with its column's change in
-    weight (match value ``theta`` instead of ``M``, side-rule charges
-    ``lam`` and ``mu``) and clamping at zero keeps them dual-feasible for
-    the full problem once each candidate's own term is recomputed over all
-    eligible pairs; every such point is a valid Lagrangian bound. A small
-    search over (theta, lam, mu) keeps the best.
+    The capped assignment is optimal for its capacities, so its lowest
+    column prices are exact there. Shifting each price with its column's
+    change in weight (match value ``theta`` instead of the solve's, side-rule
+    charges ``lam`` and ``mu``) and clamping at zero keeps them feasible for
+    the dual of the full problem (all eligible pairs, all seats) once each
+    candidate's own term is recomputed over all their pairs; every such
+    point is a valid Lagrangian bound. A grid and a pattern search over
+    (theta, lam, mu) keep the smallest.
     """
-    edges, graph, weight, assigned = restricted
-    prices = opening_prices(model.cand[edges], model.opening[edges], weight, assigned, graph.capacity)
+    edges, graph, weight, assigned, reference = restricted
+    prices = opening_prices(model.cand[edges], model.opening[edges], weight, assigned,
+                            graph.capacity, lowest=True)
     starts = np.r_[0, np.nonzero(np.diff(model.cand))[0] + 1] if len(model.cand) else np.zeros(0, int)
     score = model.score
     slack = 0.0 if model.share_blocked else model.slack
@@ -474,27 +482,29 @@ def _bound(model: _Model, restricted, matched: int, grid: int = 9) -> float:
     alpha_e, beta_e = model.edge_alpha, model.edge_beta
 
     def bound(theta, lam, mu):
-        shifted = np.maximum(prices - (model.big - theta) - lam * alpha - mu * beta, 0.0)
+        shifted = np.maximum(prices - (reference - theta) - lam * alpha - mu * beta, 0.0)
         margin = theta + score - lam * alpha_e - mu * beta_e - shifted[model.opening]
         own = np.maximum.reduceat(margin, starts) if len(starts) else np.zeros(0)
         return float(np.maximum(own, 0.0).sum() + np.dot(model.capacity, shifted)
                      + lam * slack + mu * model.budget - theta * matched)
 
-    unit_lam = 1.0 / max(alpha.max(), 1.0)
-    unit_mu = 1.0 / model.refund_unit
-    best_point, best = (model.big, 0.0, 0.0), bound(model.big, 0.0, 0.0)
-    if len(model.cand) > 1_000_000:
-        grid = 5
-    thetas = [model.big] + [float(t) for t in np.geomspace(1.0, 4 * 100.0, grid)] + [0.0]
+    unit = [1.0, 1.0 / max(alpha.max(), 1.0), 1.0 / model.refund_unit]
+    steps_per_axis = 13 if len(model.cand) <= 1_000_000 else 7
+    ladder = [0.0] + list(np.geomspace(1.0, 1000.0, steps_per_axis))
+    best, point = bound(reference, 0.0, 0.0), [reference, 0.0, 0.0]
+    thetas = [reference] + list(np.geomspace(1.0, 400.0, steps_per_axis))
     for theta in thetas:
-        for lam in [0.0] + [float(v) * unit_lam for v in np.geomspace(1.0, 400.0, grid)]:
-            value = bound(theta, lam, 0.0)
+        for mu in ladder:
+            value = bound(theta, 0.0, mu * unit[2])
             if value < best:
-                best, best_point = value, (theta, lam, 0.0)
-    # coordinate refinement, mu included
-    steps = [best_point[0] * 0.5 + 1.0, unit_lam * 50.0, unit_mu * 50.0]
-    point = list(best_point)
-    for _ in range(40 if len(model.cand) <= 1_000_000 else 12):
+                best, point = value, [theta, 0.0, mu * unit[2]]
+    for lam in ladder[1:]:
+        value = bound(point[0], lam * unit[1], point[2])
+        if value < best:
+            best, point = value, [point[0], lam * unit[1], point[2]]
+    # Pattern search around the best grid point.
+    steps = [max(point[0], 1.0) * 0.25, max(point[1], unit[1]) * 0.25, max(point[2], unit[2]) * 0.25]
+    for _ in range(60 if len(model.cand) <= 1_000_000 else 20):
         improved = False
         for axis in range(3):
             for direction in (1.0, -1.0):
@@ -505,13 +515,13 @@ def _bound(model: _Model, restricted, matched: int, grid: int = 9) -> float:
                     best, point, improved = value, trial, True
         if not improved:
             steps = [step / 2.0 for step in steps]
-            if max(steps[0], steps[1] / unit_lam, steps[2] / unit_mu) < 0.01:
+            if steps[0] < 1e-3 and steps[1] < 1e-3 * unit[1] and steps[2] < 1e-3 * unit[2]:
                 break
     return best
 
 
 def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None = None,
-                           max_evaluations: int = 4, capacity_rounds: int = 8,
+                           max_evaluations: int = 2, capacity_rounds: int = 4,
                            deadline: float | None = None) -> Outcome:
     """Assign candidates to seats: most matches, then best score, side rules exactly met.
 
@@ -589,6 +599,14 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
         best, restricted = _capacity_search(model, best, rounds=capacity_rounds)
     matched, total = model.value(best)
     bound = _bound(model, restricted, matched)
+    if method != "lagrangian-lsa: no side rule binds":
+        # Prices of a capped solve valued at a score-point scale (not M) give a much
+        # tighter certificate when a side rule limits the number of matches.
+        usage = np.bincount(best[best >= 0], minlength=model.m)
+        charged = (model.alpha > 0) | (model.beta > 0)
+        caps = np.where(charged, np.minimum(usage, model.capacity), model.capacity)
+        _, moderate = _solve_with_caps(model, caps, BOUND_MATCH_VALUE)
+        bound = min(bound, _bound(model, moderate, matched))
     bound = max(bound, total)
     return Outcome(
         assigned=best,
