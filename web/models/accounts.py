@@ -71,7 +71,10 @@ class Organisation(Reviewed, db.Model):
     postcode: Mapped[str | None] = mapped_column(String(4))
     contact_phone: Mapped[str | None] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(16), default=ReviewStatus.PENDING, index=True)
-    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", use_alter=True))
+    # user and organisation refer to each other; this side is added after both tables exist.
+    reviewed_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user.id", use_alter=True, name="fk_organisation_reviewed_by_id_user")
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     members: Mapped[list["User"]] = relationship(

@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 0b841cbec9b2
+Revision ID: a670bc7478a2
 Revises: 
-Create Date: 2026-11-22 17:05:07.322306
+Create Date: 2026-11-22 17:54:25.462731
 
 """
 from alembic import op
@@ -12,7 +12,7 @@ import web.models.base
 
 
 # revision identifiers, used by Alembic.
-revision = '0b841cbec9b2'
+revision = 'a670bc7478a2'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -36,13 +36,31 @@ def upgrade():
     sa.Column('reviewed_at', web.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.Column('review_reason', sa.Text(), nullable=True),
     sa.CheckConstraint("kind != 'employer' OR (cvr IS NOT NULL AND employer_kind IS NOT NULL)", name='employer_has_cvr_and_kind'),
-    sa.ForeignKeyConstraint(['reviewed_by_id'], ['user.id'], use_alter=True),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('cvr')
     )
     with op.batch_alter_table('organisation', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_organisation_kind'), ['kind'], unique=False)
         batch_op.create_index(batch_op.f('ix_organisation_status'), ['status'], unique=False)
+
+    op.create_table('outgoing_mail',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('key', sa.String(length=200), nullable=False),
+    sa.Column('to', sa.String(length=254), nullable=False),
+    sa.Column('cc', sa.String(length=254), nullable=True),
+    sa.Column('subject', sa.String(length=300), nullable=False),
+    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('last_error', sa.Text(), nullable=True),
+    sa.Column('created_at', web.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('claimed_at', web.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('sent_at', web.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('key')
+    )
+    with op.batch_alter_table('outgoing_mail', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_outgoing_mail_status'), ['status'], unique=False)
 
     op.create_table('programme',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -86,6 +104,42 @@ def upgrade():
     with op.batch_alter_table('user', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_user_organisation_id'), ['organisation_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_user_role'), ['role'], unique=False)
+
+    # organisation and user refer to each other: the organisation's side comes once user exists.
+    with op.batch_alter_table('organisation', schema=None) as batch_op:
+        batch_op.create_foreign_key(
+            'fk_organisation_reviewed_by_id_user', 'user', ['reviewed_by_id'], ['id']
+        )
+
+    op.create_table('match_run',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('programme_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=16), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('progress', sa.Integer(), nullable=False),
+    sa.Column('error', sa.Text(), nullable=True),
+    sa.Column('celery_id', sa.String(length=64), nullable=True),
+    sa.Column('params', sa.JSON(), nullable=False),
+    sa.Column('instance', sa.JSON(), nullable=True),
+    sa.Column('result', sa.JSON(), nullable=True),
+    sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('proposals_count', sa.Integer(), nullable=False),
+    sa.Column('unmatched_count', sa.Integer(), nullable=False),
+    sa.Column('seconds', sa.Float(), nullable=True),
+    sa.Column('started_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', web.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('started_at', web.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('heartbeat_at', web.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('finished_at', web.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.CheckConstraint('progress BETWEEN 0 AND 100', name='progress_is_percent'),
+    sa.ForeignKeyConstraint(['programme_id'], ['programme.id'], ),
+    sa.ForeignKeyConstraint(['started_by_id'], ['user.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('match_run', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_match_run_programme_id'), ['programme_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_match_run_status'), ['status'], unique=False)
+        batch_op.create_index('one_live_run_per_programme', ['programme_id'], unique=True, sqlite_where=sa.text("status IN ('queued', 'running')"), postgresql_where=sa.text("status IN ('queued', 'running')"))
 
     op.create_table('opening',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -152,6 +206,8 @@ def upgrade():
     sa.Column('consent_at', web.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.Column('consent_recorded_by_id', sa.Integer(), nullable=True),
     sa.Column('consent_note', sa.Text(), nullable=True),
+    sa.Column('consent_method', sa.String(length=16), nullable=True),
+    sa.Column('withdrawn_at', web.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.Column('status', sa.String(length=16), nullable=False),
     sa.Column('profile_step', sa.Integer(), nullable=False),
     sa.Column('vetted_at', web.models.base.UTCDateTime(timezone=True), nullable=True),
@@ -189,6 +245,21 @@ def upgrade():
     with op.batch_alter_table('availability_window', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_availability_window_profile_id'), ['profile_id'], unique=False)
 
+    op.create_table('excluded_pair',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('youth_id', sa.Integer(), nullable=False),
+    sa.Column('opening_id', sa.Integer(), nullable=False),
+    sa.Column('reason', sa.String(length=32), nullable=False),
+    sa.Column('created_at', web.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['opening_id'], ['opening.id'], ),
+    sa.ForeignKeyConstraint(['youth_id'], ['youth_profile.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('youth_id', 'opening_id', name='pair_excluded_once')
+    )
+    with op.batch_alter_table('excluded_pair', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_excluded_pair_opening_id'), ['opening_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_excluded_pair_youth_id'), ['youth_id'], unique=False)
+
     op.create_table('invitation',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('profile_id', sa.Integer(), nullable=False),
@@ -206,6 +277,31 @@ def upgrade():
     with op.batch_alter_table('invitation', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_invitation_profile_id'), ['profile_id'], unique=False)
 
+    op.create_table('proposal',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('run_id', sa.Integer(), nullable=False),
+    sa.Column('youth_id', sa.Integer(), nullable=False),
+    sa.Column('opening_id', sa.Integer(), nullable=False),
+    sa.Column('score', sa.Float(), nullable=False),
+    sa.Column('refund_ore', sa.BigInteger(), nullable=False),
+    sa.Column('why', sa.JSON(), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('decided_by_id', sa.Integer(), nullable=True),
+    sa.Column('decided_at', web.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('decision_note', sa.Text(), nullable=True),
+    sa.ForeignKeyConstraint(['decided_by_id'], ['user.id'], ),
+    sa.ForeignKeyConstraint(['opening_id'], ['opening.id'], ),
+    sa.ForeignKeyConstraint(['run_id'], ['match_run.id'], ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['youth_id'], ['youth_profile.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('run_id', 'youth_id', name='one_proposal_per_youth')
+    )
+    with op.batch_alter_table('proposal', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_proposal_opening_id'), ['opening_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_proposal_run_id'), ['run_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_proposal_status'), ['status'], unique=False)
+        batch_op.create_index(batch_op.f('ix_proposal_youth_id'), ['youth_id'], unique=False)
+
     op.create_table('shift',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('opening_id', sa.Integer(), nullable=False),
@@ -220,19 +316,131 @@ def upgrade():
     with op.batch_alter_table('shift', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_shift_opening_id'), ['opening_id'], unique=False)
 
+    op.create_table('offer',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('programme_id', sa.Integer(), nullable=False),
+    sa.Column('proposal_id', sa.Integer(), nullable=True),
+    sa.Column('youth_id', sa.Integer(), nullable=False),
+    sa.Column('opening_id', sa.Integer(), nullable=False),
+    sa.Column('track', sa.String(length=16), nullable=False),
+    sa.Column('private', sa.Boolean(), nullable=False),
+    sa.Column('refund_ore', sa.BigInteger(), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('created_at', web.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('expires_at', web.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('answered_at', web.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['opening_id'], ['opening.id'], ),
+    sa.ForeignKeyConstraint(['programme_id'], ['programme.id'], ),
+    sa.ForeignKeyConstraint(['proposal_id'], ['proposal.id'], ),
+    sa.ForeignKeyConstraint(['youth_id'], ['youth_profile.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('proposal_id')
+    )
+    with op.batch_alter_table('offer', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_offer_expires_at'), ['expires_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_offer_opening_id'), ['opening_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_offer_programme_id'), ['programme_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_offer_status'), ['status'], unique=False)
+        batch_op.create_index(batch_op.f('ix_offer_youth_id'), ['youth_id'], unique=False)
+        batch_op.create_index('one_pending_offer_per_youth', ['youth_id'], unique=True, sqlite_where=sa.text("status = 'pending'"), postgresql_where=sa.text("status = 'pending'"))
+
+    op.create_table('placement',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('programme_id', sa.Integer(), nullable=False),
+    sa.Column('offer_id', sa.Integer(), nullable=False),
+    sa.Column('youth_id', sa.Integer(), nullable=False),
+    sa.Column('opening_id', sa.Integer(), nullable=False),
+    sa.Column('track', sa.String(length=16), nullable=False),
+    sa.Column('private', sa.Boolean(), nullable=False),
+    sa.Column('start_date', sa.Date(), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('end_date', sa.Date(), nullable=True),
+    sa.Column('end_reason', sa.Text(), nullable=True),
+    sa.Column('confirmed_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', web.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['confirmed_by_id'], ['user.id'], ),
+    sa.ForeignKeyConstraint(['offer_id'], ['offer.id'], ),
+    sa.ForeignKeyConstraint(['opening_id'], ['opening.id'], ),
+    sa.ForeignKeyConstraint(['programme_id'], ['programme.id'], ),
+    sa.ForeignKeyConstraint(['youth_id'], ['youth_profile.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('offer_id')
+    )
+    with op.batch_alter_table('placement', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_placement_opening_id'), ['opening_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_placement_programme_id'), ['programme_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_placement_status'), ['status'], unique=False)
+        batch_op.create_index(batch_op.f('ix_placement_youth_id'), ['youth_id'], unique=False)
+        batch_op.create_index('one_active_placement_per_youth', ['youth_id'], unique=True, sqlite_where=sa.text("status = 'active'"), postgresql_where=sa.text("status = 'active'"))
+
+    op.create_table('refund_entry',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('programme_id', sa.Integer(), nullable=False),
+    sa.Column('offer_id', sa.Integer(), nullable=False),
+    sa.Column('amount_ore', sa.BigInteger(), nullable=False),
+    sa.Column('state', sa.String(length=16), nullable=False),
+    sa.Column('note', sa.Text(), nullable=True),
+    sa.Column('created_at', web.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', web.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.CheckConstraint('amount_ore >= 0', name='refund_not_negative'),
+    sa.ForeignKeyConstraint(['offer_id'], ['offer.id'], ),
+    sa.ForeignKeyConstraint(['programme_id'], ['programme.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('offer_id')
+    )
+    with op.batch_alter_table('refund_entry', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_refund_entry_programme_id'), ['programme_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_refund_entry_state'), ['state'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade():
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('organisation', schema=None) as batch_op:
+        batch_op.drop_constraint('fk_organisation_reviewed_by_id_user', type_='foreignkey')
+    with op.batch_alter_table('refund_entry', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_refund_entry_state'))
+        batch_op.drop_index(batch_op.f('ix_refund_entry_programme_id'))
+
+    op.drop_table('refund_entry')
+    with op.batch_alter_table('placement', schema=None) as batch_op:
+        batch_op.drop_index('one_active_placement_per_youth', sqlite_where=sa.text("status = 'active'"), postgresql_where=sa.text("status = 'active'"))
+        batch_op.drop_index(batch_op.f('ix_placement_youth_id'))
+        batch_op.drop_index(batch_op.f('ix_placement_status'))
+        batch_op.drop_index(batch_op.f('ix_placement_programme_id'))
+        batch_op.drop_index(batch_op.f('ix_placement_opening_id'))
+
+    op.drop_table('placement')
+    with op.batch_alter_table('offer', schema=None) as batch_op:
+        batch_op.drop_index('one_pending_offer_per_youth', sqlite_where=sa.text("status = 'pending'"), postgresql_where=sa.text("status = 'pending'"))
+        batch_op.drop_index(batch_op.f('ix_offer_youth_id'))
+        batch_op.drop_index(batch_op.f('ix_offer_status'))
+        batch_op.drop_index(batch_op.f('ix_offer_programme_id'))
+        batch_op.drop_index(batch_op.f('ix_offer_opening_id'))
+        batch_op.drop_index(batch_op.f('ix_offer_expires_at'))
+
+    op.drop_table('offer')
     with op.batch_alter_table('shift', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_shift_opening_id'))
 
     op.drop_table('shift')
+    with op.batch_alter_table('proposal', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_proposal_youth_id'))
+        batch_op.drop_index(batch_op.f('ix_proposal_status'))
+        batch_op.drop_index(batch_op.f('ix_proposal_run_id'))
+        batch_op.drop_index(batch_op.f('ix_proposal_opening_id'))
+
+    op.drop_table('proposal')
     with op.batch_alter_table('invitation', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_invitation_profile_id'))
 
     op.drop_table('invitation')
+    with op.batch_alter_table('excluded_pair', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_excluded_pair_youth_id'))
+        batch_op.drop_index(batch_op.f('ix_excluded_pair_opening_id'))
+
+    op.drop_table('excluded_pair')
     with op.batch_alter_table('availability_window', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_availability_window_profile_id'))
 
@@ -248,12 +456,22 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_opening_employer_id'))
 
     op.drop_table('opening')
+    with op.batch_alter_table('match_run', schema=None) as batch_op:
+        batch_op.drop_index('one_live_run_per_programme', sqlite_where=sa.text("status IN ('queued', 'running')"), postgresql_where=sa.text("status IN ('queued', 'running')"))
+        batch_op.drop_index(batch_op.f('ix_match_run_status'))
+        batch_op.drop_index(batch_op.f('ix_match_run_programme_id'))
+
+    op.drop_table('match_run')
     with op.batch_alter_table('user', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_user_role'))
         batch_op.drop_index(batch_op.f('ix_user_organisation_id'))
 
     op.drop_table('user')
     op.drop_table('programme')
+    with op.batch_alter_table('outgoing_mail', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_outgoing_mail_status'))
+
+    op.drop_table('outgoing_mail')
     with op.batch_alter_table('organisation', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_organisation_status'))
         batch_op.drop_index(batch_op.f('ix_organisation_kind'))
