@@ -14,7 +14,6 @@ from datetime import date, timedelta
 import click
 from sqlalchemy import select
 
-from web import vocab
 from web.extensions import db
 from web.models import (
     AvailabilityWindow,
@@ -32,7 +31,6 @@ from web.models import (
     User,
     YouthProfile,
 )
-from web.postcodes import lookup
 from web.timeutil import now_utc, today
 from web.validators import is_valid_cvr
 

@@ -4,6 +4,7 @@ Codes are what the database and the matcher store; labels are Danish msgids tran
 Flask-Babel (Danish is the source language of the interface).
 """
 from flask_babel import lazy_gettext as _l
+from wtforms.fields.choices import SelectChoice
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_LABELS = {
@@ -102,6 +103,11 @@ TRACKS = {
 INTEREST_LEVELS = {1.0: _l("Meget interesseret"), 0.5: _l("Interesseret")}
 
 
-def choices(vocabulary: dict) -> list[tuple[str, object]]:
-    """WTForms choices from a vocabulary mapping, in its declared order."""
-    return list(vocabulary.items())
+def choices(vocabulary, *, blank=None) -> list[SelectChoice]:
+    """WTForms choices from a vocabulary (a mapping or code/label pairs), in declared order.
+
+    ``blank`` puts an empty first choice with that label ("Vælg …", "Alle").
+    """
+    pairs = vocabulary.items() if isinstance(vocabulary, dict) else vocabulary
+    first = [SelectChoice("", blank)] if blank is not None else []
+    return first + [SelectChoice(str(code), label) for code, label in pairs]

@@ -4,7 +4,6 @@ from flask_wtf import FlaskForm
 from wtforms import (
     HiddenField,
     IntegerField,
-    SelectChoice,
     SelectField,
     StringField,
     TextAreaField,
@@ -48,13 +47,6 @@ ORGANISATION_KINDS = {
     OrganisationKind.EMPLOYER: _l("Arbejdsgiver"),
 }
 
-
-
-def any_or(vocabulary: dict) -> list[SelectChoice]:
-    """"All" first, then the vocabulary: choices for a filter."""
-    return [SelectChoice("", _l("Alle"))] + [
-        SelectChoice(str(code), text) for code, text in vocabulary.items()
-    ]
 
 
 class FilterField(SelectField):
@@ -143,8 +135,8 @@ class YouthSearchForm(SearchForm):
         validators=[Optional(), Length(max=60)],
         description=_l("F.eks. 2200 eller Nørrebro."),
     )
-    status = FilterField(_l("Status"), choices=any_or(PROFILE_STATUSES))
-    track = FilterField(_l("Ønsker"), choices=any_or(vocab.TRACKS))
+    status = FilterField(_l("Status"), choices=vocab.choices(PROFILE_STATUSES, blank=_l("Alle")))
+    track = FilterField(_l("Ønsker"), choices=vocab.choices(vocab.TRACKS, blank=_l("Alle")))
     age_min = WholeNumberField(
         _l("Alder fra"),
         validators=[Optional(), NumberRange(0, 99, message=_l("Skriv en alder mellem 0 og 99."))],
@@ -163,12 +155,12 @@ class YouthSearchForm(SearchForm):
 class OpeningSearchForm(SearchForm):
     q = StringField(_l("Titel"), validators=[Optional(), Length(max=100)])
     employer = StringField(_l("Arbejdsgiver"), validators=[Optional(), Length(max=100)])
-    sector = FilterField(_l("Branche"), choices=any_or(vocab.SECTORS))
-    track = FilterField(_l("Type"), choices=any_or(vocab.TRACKS))
-    status = FilterField(_l("Status"), choices=any_or(OPENING_STATUSES))
+    sector = FilterField(_l("Branche"), choices=vocab.choices(vocab.SECTORS, blank=_l("Alle")))
+    track = FilterField(_l("Type"), choices=vocab.choices(vocab.TRACKS, blank=_l("Alle")))
+    status = FilterField(_l("Status"), choices=vocab.choices(OPENING_STATUSES, blank=_l("Alle")))
 
 
 class OrganisationSearchForm(SearchForm):
     q = StringField(_l("Navn eller CVR-nummer"), validators=[Optional(), Length(max=100)])
-    kind = FilterField(_l("Slags"), choices=any_or(ORGANISATION_KINDS))
-    status = FilterField(_l("Status"), choices=any_or(REVIEW_STATUSES))
+    kind = FilterField(_l("Slags"), choices=vocab.choices(ORGANISATION_KINDS, blank=_l("Alle")))
+    status = FilterField(_l("Status"), choices=vocab.choices(REVIEW_STATUSES, blank=_l("Alle")))

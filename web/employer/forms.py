@@ -9,7 +9,6 @@ from web import postcodes, vocab
 from web.auth.forms import PasswordFields
 from web.auth.services import login_taken
 from web.extensions import db
-from web.openings.fields import options
 from web.models import EmployerKind, Organisation
 from web.validators import is_valid_cvr, looks_like_email, normalise_cvr, normalise_phone
 
@@ -28,7 +27,7 @@ class EmployerRegistrationForm(PasswordFields, FlaskForm):
     )
     employer_kind = RadioField(
         _l("Hvilken slags arbejdsplads er I?"),
-        choices=options(vocab.EMPLOYER_KINDS),
+        choices=vocab.choices(vocab.EMPLOYER_KINDS),
         validators=[InputRequired(_l("Vælg hvilken slags arbejdsplads I er."))],
     )
     social_economy = BooleanField(

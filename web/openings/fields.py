@@ -1,7 +1,6 @@
 """Form fields whose parse errors speak Danish (WTForms ships no Danish catalogue)."""
 from flask_babel import lazy_gettext as _l
 from wtforms import DateField, IntegerField, SelectMultipleField
-from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
 
 
@@ -27,8 +26,3 @@ class MultiCheckboxField(SelectMultipleField):
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
 
-
-def options(vocabulary: dict, *, blank: str | None = None) -> list[SelectChoice]:
-    """Choices for a select or radio field from a vocabulary, optionally after a blank one."""
-    first = [SelectChoice("", blank)] if blank is not None else []
-    return first + [SelectChoice(code, label) for code, label in vocabulary.items()]

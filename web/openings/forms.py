@@ -27,7 +27,7 @@ from wtforms.validators import (
 from web import postcodes, vocab
 from web.models import EmployerKind, Organisation, Programme, Track
 from web.openings import shifts as shift_rules
-from web.openings.fields import DayField, MultiCheckboxField, WholeNumberField, options
+from web.openings.fields import DayField, MultiCheckboxField, WholeNumberField
 from web.openings.wages import WAGE_CEILING_ORE, WAGE_FLOORS_ORE, parse_kroner
 from web.templating import format_ore
 from web.timeutil import today
@@ -42,7 +42,7 @@ class ShiftRowForm(Form):
     """One row: day, start and end as typed; checked as a whole by :func:`check_rows`."""
 
     day = SelectField(
-        _l("Dag"), choices=options(vocab.DAY_LABELS, blank=_l("Vælg dag")), default=""
+        _l("Dag"), choices=vocab.choices(vocab.DAY_LABELS, blank=_l("Vælg dag")), default=""
     )
     start = StringField(_l("Fra"), filters=[lambda v: v.strip() if v else v])
     end = StringField(_l("Til"), filters=[lambda v: v.strip() if v else v])
@@ -51,7 +51,7 @@ class ShiftRowForm(Form):
 class OpeningForm(FlaskForm):
     track = RadioField(
         _l("Hvilken slags job?"),
-        choices=options(vocab.TRACKS),
+        choices=vocab.choices(vocab.TRACKS),
         validators=[InputRequired(_l("Vælg fritidsjob eller elevplads."))],
     )
     title = StringField(
@@ -61,7 +61,7 @@ class OpeningForm(FlaskForm):
     )
     sector = SelectField(
         _l("Branche"),
-        choices=options(vocab.SECTORS, blank=_l("Vælg branche")),
+        choices=vocab.choices(vocab.SECTORS, blank=_l("Vælg branche")),
         validators=[DataRequired(_l("Vælg en branche."))],
     )
     description = TextAreaField(
@@ -108,12 +108,12 @@ class OpeningForm(FlaskForm):
     )
     required_languages = MultiCheckboxField(
         _l("Sprog, man skal kunne"),
-        choices=options(vocab.LANGUAGES),
+        choices=vocab.choices(vocab.LANGUAGES),
         description=_l("Kun hvis det er nødvendigt for arbejdet. Hvert krav gør gruppen af unge mindre."),
     )
     legal_category = RadioField(
         _l("Hvilken slags arbejdsplads?"),
-        choices=options(vocab.LEGAL_CATEGORIES),
+        choices=vocab.choices(vocab.LEGAL_CATEGORIES),
         default="general",
         validators=[InputRequired(_l("Vælg hvilken slags arbejdsplads det er."))],
         description=_l("Reglerne for unge under 18 afhænger af det: fx hvor sent de må arbejde."),
@@ -124,7 +124,7 @@ class OpeningForm(FlaskForm):
     )
     education = SelectField(
         _l("Uddannelse (kun elevpladser)"),
-        choices=options(vocab.EDUCATIONS, blank=_l("Ingen – det er et fritidsjob")),
+        choices=vocab.choices(vocab.EDUCATIONS, blank=_l("Ingen – det er et fritidsjob")),
         default="",
     )
     shifts = FieldList(FormField(ShiftRowForm), min_entries=SHIFT_ROWS, max_entries=MAX_SHIFT_ROWS)
