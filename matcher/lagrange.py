@@ -20,6 +20,7 @@ with the smallest bound found.
 
 from __future__ import annotations
 
+import itertools
 import time
 from dataclasses import dataclass
 
@@ -310,22 +311,6 @@ def _solve_with_caps(model: _Model, caps, value_per_match: float | None = None):
     return assigned, (edges, graph, weight, assigned, per_match)
 
 
-def _polish(model: _Model, assigned):
-    """Re-solve with side-rule openings capped at their current use: exactly feasible, often better.
-
-    Openings a side rule charges keep only the seats the assignment uses,
-    so the refund cannot grow and non-private leisure cannot grow. Returns
-    the better assignment and the restricted solve, for the bound.
-    """
-    usage = np.bincount(assigned[assigned >= 0], minlength=model.m)
-    charged = (model.alpha > 0) | (model.beta > 0)
-    caps = np.where(charged, np.minimum(usage, model.capacity), model.capacity)
-    polished, restricted = _solve_with_caps(model, caps)
-    if model.feasible(polished) and model.value(polished) > model.value(assigned):
-        assigned = polished
-    return assigned, restricted
-
-
 def _knapsack_caps(model: _Model, lam: float, mu: float):
     """Seats for side-rule openings chosen by value per unit of rule, from a breaking solution.
 
@@ -389,12 +374,12 @@ def _capacity_search(model: _Model, assigned, rounds: int):
     restricted = None
     alpha_pos = np.maximum(model.alpha, 0.0)
     private_weight = -model.alpha.min(initial=0.0)
+    usage = np.bincount(best[best >= 0], minlength=model.m)
+    caps = np.where(charged, np.minimum(usage, model.capacity), model.capacity)
+    current, restricted = _solve_with_caps(model, caps)
+    if model.feasible(current) and model.value(current) > model.value(best):
+        best = _improve(model, current, model.capacity)
     for _ in range(rounds):
-        usage = np.bincount(best[best >= 0], minlength=model.m)
-        caps = np.where(charged, np.minimum(usage, model.capacity), model.capacity)
-        current, restricted = _solve_with_caps(model, caps)
-        if model.feasible(current) and model.value(current) > model.value(best):
-            best = current
         edges, graph, weight, solved, _ = restricted
         gain = opening_prices(model.cand[edges], model.opening[edges], weight, solved, caps, lowest=True)
         loss = opening_prices(model.cand[edges], model.opening[edges], weight, solved, caps)
@@ -411,15 +396,16 @@ def _capacity_search(model: _Model, assigned, rounds: int):
             break
         improved = False
         # Try all moves together, then the best one alone (prices are exact for one seat only).
-        for moves in (batch, batch[:1]):
+        for moves in (batch, batch[:1]) if len(batch) > 1 else (batch,):
             new_caps = caps.copy()
             for open_j, close_k in moves:
                 new_caps[open_j] += 1
                 if close_k >= 0:
                     new_caps[close_k] -= 1
-            trial, _ = _solve_with_caps(model, new_caps)
+            trial, tried = _solve_with_caps(model, new_caps)
             if model.feasible(trial) and model.value(trial) > model.value(best):
                 best = _improve(model, trial, model.capacity)
+                caps, restricted = new_caps, tried
                 improved = True
                 break
         if not improved:
@@ -489,30 +475,42 @@ def _bound(model: _Model, restricted, matched: int) -> float:
                      + lam * slack + mu * model.budget - theta * matched)
 
     unit = [1.0, 1.0 / max(alpha.max(), 1.0), 1.0 / model.refund_unit]
-    steps_per_axis = 13 if len(model.cand) <= 1_000_000 else 7
-    ladder = [0.0] + list(np.geomspace(1.0, 1000.0, steps_per_axis))
+    large = len(model.cand) > 1_000_000
     best, point = bound(reference, 0.0, 0.0), [reference, 0.0, 0.0]
-    thetas = [reference] + list(np.geomspace(1.0, 400.0, steps_per_axis))
-    for theta in thetas:
-        for mu in ladder:
-            value = bound(theta, 0.0, mu * unit[2])
-            if value < best:
-                best, point = value, [theta, 0.0, mu * unit[2]]
-    for lam in ladder[1:]:
+
+    def scan(thetas, mus, lam):
+        nonlocal best, point
+        for theta in thetas:
+            for mu in mus:
+                value = bound(theta, lam, mu * unit[2])
+                if value < best:
+                    best, point = value, [theta, lam, mu * unit[2]]
+
+    # Multipliers live on the score scale: a match is worth up to 100 points.
+    coarse = np.arange(0.0, 301.0, 50.0 if not large else 75.0)
+    scan(coarse, np.arange(0.0, 601.0, 50.0 if not large else 100.0), 0.0)
+    if not large:
+        theta0, mu0 = point[0], point[2] / unit[2]
+        scan(np.clip(theta0 + np.arange(-50.0, 51.0, 10.0), 0, None),
+             np.clip(mu0 + np.arange(-50.0, 51.0, 10.0), 0, None), 0.0)
+    for lam in [float(v) for v in np.geomspace(1.0, 400.0, 9)]:
         value = bound(point[0], lam * unit[1], point[2])
         if value < best:
             best, point = value, [point[0], lam * unit[1], point[2]]
     # Pattern search around the best grid point.
-    steps = [max(point[0], 1.0) * 0.25, max(point[1], unit[1]) * 0.25, max(point[2], unit[2]) * 0.25]
-    for _ in range(60 if len(model.cand) <= 1_000_000 else 20):
+    steps = [5.0, max(point[1], unit[1]) * 0.25, 5.0 * unit[2]]
+    # Along single axes and pairs of axes: the valley often runs diagonally
+    # (a higher value per match needs a higher charge per refund).
+    directions = [(t, 0.0, m) for t, m in itertools.product((-1.0, 0.0, 1.0), repeat=2) if t or m]
+    if point[1] > 0:
+        directions += [(0.0, 1.0, 0.0), (0.0, -1.0, 0.0)]
+    for _ in range(25 if not large else 8):
         improved = False
-        for axis in range(3):
-            for direction in (1.0, -1.0):
-                trial = list(point)
-                trial[axis] = max(0.0, trial[axis] + direction * steps[axis])
-                value = bound(*trial)
-                if value < best - 1e-9:
-                    best, point, improved = value, trial, True
+        for direction in directions:
+            trial = [max(0.0, point[axis] + direction[axis] * steps[axis]) for axis in range(3)]
+            value = bound(*trial)
+            if value < best - 1e-9:
+                best, point, improved = value, trial, True
         if not improved:
             steps = [step / 2.0 for step in steps]
             if steps[0] < 1e-3 and steps[1] < 1e-3 * unit[1] and steps[2] < 1e-3 * unit[2]:
@@ -521,7 +519,7 @@ def _bound(model: _Model, restricted, matched: int) -> float:
 
 
 def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None = None,
-                           max_evaluations: int = 2, capacity_rounds: int = 4,
+                           max_evaluations: int = 2, capacity_rounds: int = 3,
                            deadline: float | None = None) -> Outcome:
     """Assign candidates to seats: most matches, then best score, side rules exactly met.
 
@@ -584,7 +582,7 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
                 break
         candidates = [_improve(model, _repair(model, model.evaluate(*point)), problem.seats)
                       for point in [(lam, mu)] + lows]
-        for point in lows[-2:]:
+        for point in lows[-1:]:
             capped, _ = _solve_with_caps(model, _knapsack_caps(model, *point))
             if model.feasible(capped):
                 candidates.append(_improve(model, capped, problem.seats))
@@ -593,20 +591,21 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
         method = "lagrangian-lsa: multipliers, repair, improve"
     seats = problem.seats
     best = _improve(model, best, seats)
-    best, restricted = _polish(model, best)
-    best = _improve(model, best, seats)
-    if method != "lagrangian-lsa: no side rule binds":
+    if method == "lagrangian-lsa: no side rule binds":
+        restricted = (model.kept, model.graph, model.adjusted(0.0, 0.0)[model.kept], free_run, model.big)
+    else:
         best, restricted = _capacity_search(model, best, rounds=capacity_rounds)
     matched, total = model.value(best)
-    bound = _bound(model, restricted, matched)
-    if method != "lagrangian-lsa: no side rule binds":
+    if method == "lagrangian-lsa: no side rule binds":
+        bound = _bound(model, restricted, matched)
+    else:
         # Prices of a capped solve valued at a score-point scale (not M) give a much
         # tighter certificate when a side rule limits the number of matches.
         usage = np.bincount(best[best >= 0], minlength=model.m)
         charged = (model.alpha > 0) | (model.beta > 0)
         caps = np.where(charged, np.minimum(usage, model.capacity), model.capacity)
         _, moderate = _solve_with_caps(model, caps, BOUND_MATCH_VALUE)
-        bound = min(bound, _bound(model, moderate, matched))
+        bound = _bound(model, moderate, matched)
     bound = max(bound, total)
     return Outcome(
         assigned=best,

@@ -6,6 +6,7 @@ the caller's mapping is never changed.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping
 
@@ -28,6 +29,12 @@ __all__ = ["validate_instance", "merge_windows"]
 
 TRACKS = {"leisure": 1, "apprenticeship": 2}
 EMPLOYER_KINDS = ("private", "municipal", "public_other")
+
+
+@functools.lru_cache(maxsize=4096)
+def _clock(text, allow_24):
+    # The same few clock times recur thousands of times in a big instance.
+    return parse_hhmm(text, allow_24=allow_24)
 
 
 class _Record:
@@ -116,12 +123,12 @@ class _Record:
             if item["day"] not in DAYS:
                 self.fail(f"{where}.day", f"unknown day {item['day']!r}")
             try:
-                start = parse_hhmm(item["start"], allow_24=False)
-            except ValueError as err:
+                start = _clock(item["start"], False)
+            except (ValueError, TypeError) as err:
                 self.fail(f"{where}.start", str(err))
             try:
-                end = parse_hhmm(item["end"])
-            except ValueError as err:
+                end = _clock(item["end"], True)
+            except (ValueError, TypeError) as err:
                 self.fail(f"{where}.end", str(err))
             if end <= start:
                 self.fail(where, "ends before it starts (a shift or window never crosses midnight)")
