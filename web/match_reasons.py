@@ -35,3 +35,13 @@ def reason_text(reason: str) -> str:
     if reason == "priority":
         return _("Har forrang i matchningen")
     return reason
+
+
+#: Reasons an employer must not see: priority tells that the young person lives in a
+#: housing-social area or is newly arrived, which anonymised recruitment keeps from employers.
+HIDDEN_FROM_EMPLOYERS = frozenset({"priority"})
+
+
+def employer_reasons(why) -> list[str]:
+    """The proposal's reasons an employer may read (before and after the young person says yes)."""
+    return [reason for reason in why or [] if reason not in HIDDEN_FROM_EMPLOYERS]

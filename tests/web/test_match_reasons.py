@@ -31,3 +31,11 @@ def test_each_matcher_reason_reads_as_danish_words(request_context, reason, word
 def test_an_unknown_reason_is_shown_as_it_is(request_context):
     """Is a reason the web does not know yet shown unchanged rather than hidden?"""
     assert reason_text("something new") == "something new"
+
+
+def test_employers_are_not_told_that_a_young_person_has_priority():
+    """Is 'priority' (housing area or newly arrived) kept from the employer's reasons?"""
+    from web.match_reasons import employer_reasons
+
+    why = ["interest: retail 1", "2.1 km", "priority", "waited 3 days"]
+    assert employer_reasons(why) == ["interest: retail 1", "2.1 km", "waited 3 days"]

@@ -15,6 +15,7 @@ from web.auth import role_required
 from web.employer import bp
 from web.employer.services import current_employer
 from web.extensions import db
+from web.match_reasons import employer_reasons
 from web.models import Offer, OfferStatus, Opening, Placement
 from web.services.offers import OfferRefused, confirm_start, end_placement
 from web.timeutil import minutes_to_hhmm, today
@@ -98,7 +99,7 @@ def anonymous_profile(offer: Offer) -> dict:
             for w in youth.availability
         ],
         "education": str(vocab.EDUCATIONS.get(youth.education, "")) if youth.education else "",
-        "why": list(offer.proposal.why) if offer.proposal else [],
+        "why": employer_reasons(offer.proposal.why) if offer.proposal else [],
     }
 
 
