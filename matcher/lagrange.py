@@ -414,35 +414,60 @@ def _capacity_search(model: _Model, assigned, rounds: int):
 
 
 def _seat_moves(model, caps, openable, closable, gain, loss, share_room, refund_room):
-    """Seat openings (and swaps) that fit the rules' room, best gain first: [(open, close or -1)]."""
+    """Seat openings (and swaps) that fit the rules' room, best gain first: [(open, close or -1)].
+
+    A swap is taken when the seat opened is worth more than the one closed,
+    or when the room it frees lets another seat open that makes up the
+    difference (close one costly seat, open two cheaper ones).
+    """
     alpha_pos = np.maximum(model.alpha, 0.0)
+    beta = model.beta
     new_caps = caps.copy()
     moves = []
-    if True:
-        ranked = openable[np.argsort(-gain[openable], kind="stable")]
-        repeats = np.minimum(model.capacity[ranked] - caps[ranked], 3)
-        for j in np.repeat(ranked, repeats):
-            need_share, need_refund = alpha_pos[j], model.beta[j]
-            if need_share <= share_room + 1e-9 and need_refund <= refund_room + 1e-9:
-                new_caps[j] += 1
-                share_room -= need_share
-                refund_room -= need_refund
-                moves.append((j, -1))
-                continue
-            # Swap: close the cheapest-to-lose seat that makes room for this one.
-            fits = closable[(new_caps[closable] > 0) & (closable != j)
-                            & (alpha_pos[j] - alpha_pos[closable] <= share_room + 1e-9)
-                            & (model.beta[j] - model.beta[closable] <= refund_room + 1e-9)]
-            if len(fits) == 0:
-                continue
-            k = fits[np.argmin(loss[fits])]
-            if loss[k] >= gain[j] - 1e-6:
-                continue
-            new_caps[k] -= 1
+    ranked = openable[np.argsort(-gain[openable], kind="stable")]
+    repeats = np.minimum(model.capacity[ranked] - caps[ranked], 3)
+
+    def fits(j, share, refund):
+        return alpha_pos[j] <= share + 1e-9 and beta[j] <= refund + 1e-9
+
+    for j in np.repeat(ranked, repeats):
+        if new_caps[j] >= model.capacity[j]:
+            continue
+        if fits(j, share_room, refund_room):
             new_caps[j] += 1
-            share_room -= alpha_pos[j] - alpha_pos[k]
-            refund_room -= model.beta[j] - model.beta[k]
-            moves.append((j, k))
+            share_room -= alpha_pos[j]
+            refund_room -= beta[j]
+            moves.append((j, -1))
+            continue
+        # Swap: close the cheapest-to-lose seat that makes room for this one.
+        usable = closable[(new_caps[closable] > 0) & (closable != j)
+                          & (alpha_pos[j] - alpha_pos[closable] <= share_room + 1e-9)
+                          & (beta[j] - beta[closable] <= refund_room + 1e-9)]
+        if len(usable) == 0:
+            continue
+        k = usable[np.argmin(loss[usable])]
+        share_after = share_room - alpha_pos[j] + alpha_pos[k]
+        refund_after = refund_room - beta[j] + beta[k]
+        follow = -1
+        if loss[k] >= gain[j] - 1e-6:
+            # Worth it only if the freed room admits one more seat that pays for it.
+            for j2 in ranked:
+                if (j2 != k and new_caps[j2] + (j2 == j) < model.capacity[j2]
+                        and fits(j2, share_after, refund_after)
+                        and gain[j] + gain[j2] > loss[k] + 1e-6):
+                    follow = j2
+                    break
+            if follow < 0:
+                continue
+        new_caps[k] -= 1
+        new_caps[j] += 1
+        share_room, refund_room = share_after, refund_after
+        moves.append((j, k))
+        if follow >= 0:
+            new_caps[follow] += 1
+            share_room -= alpha_pos[follow]
+            refund_room -= beta[follow]
+            moves.append((follow, -1))
     return moves
 
 
