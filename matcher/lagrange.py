@@ -544,7 +544,7 @@ def _bound(model: _Model, restricted, matched: int) -> float:
 
 
 def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None = None,
-                           max_evaluations: int = 2, capacity_rounds: int = 3,
+                           max_evaluations: int | None = None, capacity_rounds: int | None = None,
                            deadline: float | None = None) -> Outcome:
     """Assign candidates to seats: most matches, then best score, side rules exactly met.
 
@@ -560,10 +560,12 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
         small instances and `KEEP_PER_CLASS` on large ones. The bound always
         covers every eligible pair.
     max_evaluations : int, optional
-        Most assignment problems solved while searching multipliers.
+        Assignment problems the multiplier search may solve (default 2,
+        1 on pruned instances); the capacity search after it does most of
+        the fine work.
     capacity_rounds : int, optional
-        Most rounds of moving seats between side-rule openings (one
-        assignment problem each).
+        Most rounds of moving seats between side-rule openings, one or two
+        assignment problems each (default 3, 2 on pruned instances).
     deadline : float, optional
         ``time.perf_counter()`` value after which the search stops early
         (the result is still feasible).
@@ -583,6 +585,11 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
     ([1, 0], 'lagrangian-lsa: no side rule binds')
     """
     model = _Model(problem, pairs, keep)
+    small = len(model.cand) <= FULL_GRAPH_PAIRS
+    if max_evaluations is None:
+        max_evaluations = 2 if small else 1
+    if capacity_rounds is None:
+        capacity_rounds = 3 if small else 2
     free_run = model.evaluate(0.0, 0.0)
     budget = [max_evaluations]
     if model.feasible(free_run):
