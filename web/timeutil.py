@@ -17,15 +17,6 @@ def today() -> date:
 
 
 def minutes_to_hhmm(minutes: int) -> str:
+    """960 → "16:00" (typed times are read by web.numbers.parse_clock)."""
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
-
-def hhmm_to_minutes(text: str) -> int:
-    """Parse "HH:MM" ("24:00" allowed); raises ValueError on anything else."""
-    hours, _, mins = text.strip().partition(":")
-    if not (hours.isdigit() and mins.isdigit() and len(mins) == 2):
-        raise ValueError(f"not a time: {text!r}")
-    value = int(hours) * 60 + int(mins)
-    if int(mins) >= 60 or value > 24 * 60:
-        raise ValueError(f"not a time: {text!r}")
-    return value

@@ -1,100 +1,26 @@
 """Admin forms: the programme's yearly settings and consultant accounts."""
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import Field, PasswordField, StringField
+from wtforms import PasswordField, StringField
 from wtforms.validators import (
     DataRequired,
     InputRequired,
     Length,
     NumberRange,
-    StopValidation,
     ValidationError,
 )
-from wtforms.widgets import TextInput
 
 from web.auth.forms import MIN_PASSWORD_LENGTH
-from web.consultant.forms import WholeNumberField
+from web.fields import HoursField, KronerField, WholeNumberField
 
 # The programme's age band may only be set inside these limits (the young workers' law starts
 # at 13; the city's youth efforts end at 30).
 AGE_LIMITS = (13, 30)
 MAX_BUDGET_KRONER = Decimal("1000000000")  # a billion kroner: anything above is a typo
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
-def parse_kroner(text: str) -> Decimal:
-    """Kroner as people type them: "600000", "600.000", "600 000 kr.", "98,50", "98.50".
-
-    A dot followed by exactly three digits (once or more) is a thousands separator, the Danish
-    way; otherwise one "," or "." with one or two digits after it is the decimal mark. A comma
-    before three digits ("600,000") is refused rather than guessed. Raises ValueError otherwise.
-    """
-    cleaned = re.sub(r"\s|kr\.?$|dkk$", "", (text or "").strip().lower())
-    sign = -1 if cleaned.startswith("-") else 1
-    cleaned = cleaned.removeprefix("-")
-    if not cleaned:
-        raise ValueError("empty")
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d{1,2})?", cleaned):
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"\d+([.,]\d{1,2})?", cleaned):
-        cleaned = cleaned.replace(",", ".")
-    else:
-        raise ValueError(f"not kroner: {text!r}")
-    try:
-        return sign * Decimal(cleaned)
-    except InvalidOperation as error:
-        raise ValueError(f"not kroner: {text!r}") from error
-
-
-def parse_hours(text: str) -> Decimal:
-    """Hours as typed: "5", "2,5", "2.5"; raises ValueError on anything else."""
-    cleaned = (text or "").strip().replace(",", ".")
-    if not re.fullmatch(r"-?\d+(\.\d{1,2})?", cleaned):
-        raise ValueError(f"not hours: {text!r}")
-    return Decimal(cleaned)
-
-
-class DecimalTextField(Field):
-    """A number typed as text and parsed with ``parser``; the typed text is shown again."""
-
-    widget = TextInput()
-
-    def __init__(self, label=None, validators=None, *, parser, message, **kwargs):
-        super().__init__(label, validators, **kwargs)
-        self.parser = parser
-        self.message = message
-        self.raw = None
-
-    def process_formdata(self, valuelist):
-        if not valuelist:
-            return
-        self.raw = valuelist[0]
-        if not self.raw.strip():
-            self.data = None
-            return
-        try:
-            self.data = self.parser(self.raw)
-        except ValueError:
-            self.data = None
-            raise ValueError(self.message) from None
-
-    def pre_validate(self, form):
-        if self.process_errors:
-            raise StopValidation()  # one message is enough: "write a number like ..."
-
-    def _value(self):
-        if self.raw is not None:
-            return self.raw
-        return "" if self.data is None else format_decimal_da(self.data)
-
-
-def format_decimal_da(value: Decimal) -> str:
-    """600000 → "600000", 2.5 → "2,5": what an admin would type."""
-    text = format(value.normalize(), "f")
-    return text.replace(".", ",")
 
 
 REQUIRED = InputRequired(_l("Skal udfyldes."))
@@ -129,18 +55,15 @@ class ProgrammeForm(FlaskForm):
         ],
         description=_l("Mindst så stor en del af årets fritidsjob skal være hos private."),
     )
-    refund_budget = DecimalTextField(
+    refund_budget = KronerField(
         _l("Budget til lønrefusion (kr.)"),
         validators=[REQUIRED],
-        parser=parse_kroner,
-        message=_l("Skriv et beløb i kroner, f.eks. 600.000 eller 600000,50."),
+        signed=True,  # "-5" gets "can't be negative" rather than "unreadable"
         description=_l("Hele årets pulje til kommunale arbejdspladser, f.eks. 600.000."),
     )
-    refund_hours_per_week = DecimalTextField(
+    refund_hours_per_week = HoursField(
         _l("Refusion: højst timer om ugen"),
         validators=[REQUIRED],
-        parser=parse_hours,
-        message=_l("Skriv et antal timer, f.eks. 5 eller 2,5."),
         description=_l("Kommunen refunderer lønnen for højst så mange timer om ugen."),
     )
     refund_weeks_cap = WholeNumberField(

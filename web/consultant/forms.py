@@ -3,7 +3,6 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     HiddenField,
-    IntegerField,
     SelectField,
     StringField,
     TextAreaField,
@@ -13,11 +12,11 @@ from wtforms.validators import (
     Length,
     NumberRange,
     Optional,
-    StopValidation,
     ValidationError,
 )
 
 from web import vocab
+from web.fields import WholeNumberField
 from web.models import OpeningStatus, OrganisationKind, ProfileStatus, ReviewStatus
 
 REASON_MAX = 2000
@@ -48,31 +47,12 @@ ORGANISATION_KINDS = {
 }
 
 
-
 class FilterField(SelectField):
     """A select for filtering: an unknown value just matches nothing."""
 
     def __init__(self, label=None, validators=None, **kwargs):
         kwargs.setdefault("default", "")
         super().__init__(label, validators, validate_choice=False, **kwargs)
-
-
-class WholeNumberField(IntegerField):
-    """An integer field whose parse error is in Danish (WTForms ships no Danish)."""
-
-    def process_formdata(self, valuelist):
-        if not valuelist or not valuelist[0].strip():
-            self.data = None
-            return
-        try:
-            self.data = int(valuelist[0].strip())
-        except ValueError:
-            self.data = None
-            raise ValueError(_l("Skriv et helt tal, f.eks. 17.")) from None
-
-    def pre_validate(self, form):
-        if self.process_errors:
-            raise StopValidation()  # the parse message is enough; skip the range check
 
 
 class DecisionForm(FlaskForm):

@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
-from wtforms import DateField, RadioField, SelectChoice, TextAreaField
+from wtforms import RadioField, SelectChoice, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 from web import postcodes, vocab
@@ -15,6 +15,7 @@ from web.auth import role_required
 from web.employer import bp
 from web.employer.services import current_employer
 from web.extensions import db
+from web.fields import DateInputField
 from web.match_reasons import employer_reasons
 from web.models import Offer, OfferStatus, Opening, Placement
 from web.services.offers import OfferRefused, confirm_start, end_placement
@@ -22,7 +23,7 @@ from web.timeutil import minutes_to_hhmm, today
 
 
 class ConfirmStartForm(FlaskForm):
-    start_date = DateField(
+    start_date = DateInputField(
         _l("Første arbejdsdag"),
         description=_l("Den dag den unge møder ind første gang."),
         validators=[InputRequired(message=_l("Vælg en dato."))],
@@ -44,7 +45,7 @@ class EndPlacementForm(FlaskForm):
         ],
         validators=[InputRequired(message=_l("Vælg hvad der er sket."))],
     )
-    end_date = DateField(
+    end_date = DateInputField(
         _l("Sidste dag"), validators=[InputRequired(message=_l("Vælg en dato."))]
     )
     reason = TextAreaField(

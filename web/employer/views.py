@@ -17,11 +17,11 @@ from web.employer.services import (
 )
 from web.extensions import db
 from web.models import Opening, OpeningStatus, ReviewStatus
+from web.numbers import format_kroner_input
 from web.openings import services as openings
 from web.openings.display import opening_view
 from web.openings.forms import OpeningForm
 from web.openings.shifts import rows_from_shifts
-from web.openings.wages import format_kroner_input
 from web.openings.young_workers import warnings_key
 from web.programmes import current_programme
 

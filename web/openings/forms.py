@@ -25,10 +25,11 @@ from wtforms.validators import (
 )
 
 from web import postcodes, vocab
+from web.fields import DateInputField, MultiCheckboxField, WholeNumberField
 from web.models import EmployerKind, Organisation, Programme, Track
+from web.numbers import kroner_to_ore, parse_kroner
 from web.openings import shifts as shift_rules
-from web.openings.fields import DayField, MultiCheckboxField, WholeNumberField
-from web.openings.wages import WAGE_CEILING_ORE, WAGE_FLOORS_ORE, parse_kroner
+from web.openings.wages import WAGE_CEILING_ORE, WAGE_FLOORS_ORE
 from web.templating import format_ore
 from web.timeutil import today
 
@@ -83,7 +84,7 @@ class OpeningForm(FlaskForm):
         ],
         render_kw={"inputmode": "numeric"},
     )
-    start_date = DayField(
+    start_date = DateInputField(
         _l("Startdato"),
         validators=[InputRequired(_l("Vælg en startdato."))],
     )
@@ -176,9 +177,12 @@ class OpeningForm(FlaskForm):
             raise ValidationError(_l("Startdatoen må ikke ligge i fortiden."))
 
     def validate_hourly_wage(self, field) -> None:
-        ore = parse_kroner(field.data)
-        if ore is None:
-            raise ValidationError(_l("Skriv timelønnen i kroner, fx 98,50 (højst to decimaler)."))
+        try:
+            ore = kroner_to_ore(parse_kroner(field.data))
+        except ValueError:
+            raise ValidationError(
+                _l("Skriv timelønnen i kroner, fx 98,50 (højst to decimaler).")
+            ) from None
         floor = WAGE_FLOORS_ORE.get(self.track.data)
         if floor is not None and ore < floor:
             if self.track.data == Track.APPRENTICESHIP:

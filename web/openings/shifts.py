@@ -3,11 +3,11 @@ from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
 
-from web.vocab import DAY_LABELS, DAYS
+from web.numbers import DAY_MINUTES, parse_clock
 from web.timeutil import minutes_to_hhmm
+from web.vocab import DAY_LABELS, DAYS
 
 MAX_SHIFTS = 28
-DAY_MINUTES = 24 * 60
 
 
 @dataclass(frozen=True, order=True)
@@ -51,22 +51,6 @@ class ShiftCheck:
     @property
     def weekly_minutes(self) -> int:
         return sum(shift.minutes for shift in self.shifts)
-
-
-def parse_clock(text: str) -> int | None:
-    """Minutes from midnight for "16:00", "16.00", "1600" or "16"; None when it is no time."""
-    text = (text or "").strip().replace(".", ":")
-    if text.isdigit() and len(text) in (3, 4):
-        text = f"{text[:-2]}:{text[-2:]}"
-    elif text.isdigit() and len(text) <= 2:
-        text = f"{text}:00"
-    hours, colon, mins = text.partition(":")
-    if not (colon and hours.isdigit() and mins.isdigit() and len(mins) == 2 and len(hours) <= 2):
-        return None
-    value = int(hours) * 60 + int(mins)
-    if int(mins) >= 60 or value > DAY_MINUTES:
-        return None
-    return value
 
 
 def check_rows(rows: list[tuple[str, str, str]]) -> ShiftCheck:
@@ -121,8 +105,9 @@ def _row_error(day: str, start_text: str, end_text: str):
         return _l("Vælg hvilken dag vagten er.")
     if not start_text or not end_text:
         return _l("Skriv både start og slut, fx 16:00 og 19:00 – eller lad hele rækken være tom.")
-    start, end = parse_clock(start_text), parse_clock(end_text)
-    if start is None or end is None:
+    try:
+        start, end = parse_clock(start_text), parse_clock(end_text)
+    except ValueError:
         return _l("Skriv tiderne som TT:MM, fx 16:00. Brug 24:00 for midnat.")
     if start >= DAY_MINUTES:
         return _l("En vagt kan ikke starte kl. 24:00. Skriv 00:00 og vælg næste dag.")

@@ -1,7 +1,4 @@
-"""Hourly wages: what employers type in kroner, stored as integer øre, with sane floors."""
-import re
-from decimal import Decimal, InvalidOperation
-
+"""Hourly wages: stored as integer øre, with sane floors (typed kroner are read by web.numbers)."""
 from web.models import Track
 
 # Denmark has no statutory minimum wage; collective agreements set youth rates (in 2024 roughly
@@ -20,29 +17,3 @@ WAGE_FLOORS_ORE = {
     Track.APPRENTICESHIP: APPRENTICE_WAGE_FLOOR_ORE,
 }
 
-
-def parse_kroner(text: str) -> int | None:
-    """Øre for an amount typed in kroner: "98,50", "98.50", "98", "98,50 kr."; None if not one.
-
-    Danish thousands separators ("1.000,50") are accepted; more than two decimals are not.
-    """
-    cleaned = re.sub(r"\s*(kr\.?|kroner)$", "", (text or "").strip().lower()).strip()
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d{1,2})?", cleaned):
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    else:
-        cleaned = cleaned.replace(",", ".")
-    if not re.fullmatch(r"\d+(\.\d{1,2})?", cleaned):
-        return None
-    try:
-        amount = Decimal(cleaned)
-    except InvalidOperation:
-        return None
-    return int(amount * 100)
-
-
-def format_kroner_input(ore: int | None) -> str:
-    """Øre back into the form's text box: 9850 → "98,50", 10000 → "100"."""
-    if ore is None:
-        return ""
-    kroner, rest = divmod(ore, 100)
-    return f"{kroner},{rest:02d}" if rest else str(kroner)

@@ -1,11 +1,10 @@
 """The profile's questions as groups of form fields, each group with its own rules.
 
 The groups are mixins: the youth wizard builds one small form per step from them, the partner
-builds one page from all of them. Fields that users type into are parsed here with Danish
-messages, so nothing the user typed is lost when a rule fails (the raw text is shown again).
+builds one page from all of them. Fields that users type into are parsed by the shared fields
+in web.fields with Danish messages, so nothing the user typed is lost when a rule fails.
 """
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from datetime import date
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -17,123 +16,18 @@ from wtforms import (
     RadioField,
     SelectField,
     SelectChoice,
-    SelectMultipleField,
     StringField,
     SubmitField,
 )
 from wtforms.validators import DataRequired, Length, StopValidation, ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget
+from wtforms.widgets import TextInput
 
 from web import postcodes, vocab
+from web.fields import DateInputField, HoursField, MultiCheckboxField, TimeInputField, WholeNumberField
 from web.profiles import rules
-from web.timeutil import hhmm_to_minutes, minutes_to_hhmm
 from web.validators import normalise_phone
 
 BLANK_WINDOW_ROWS = 2  # empty rows offered under the saved ones
-
-
-class MultiCheckboxField(SelectMultipleField):
-    """Several choices as checkboxes (the ``field`` macro renders it as a fieldset)."""
-
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
-
-
-class ParsedField(StringField):
-    """A text input whose text is parsed into a value; unreadable text gets ``invalid_message``.
-
-    ``data`` is the parsed value (None when empty or unreadable); the text as typed is shown
-    again when the form comes back with errors.
-    """
-
-    invalid_message = _l("Det kan vi ikke læse.")
-
-    def __init__(self, label=None, validators=None, invalid_message=None, **kwargs):
-        super().__init__(label, validators, **kwargs)
-        if invalid_message is not None:
-            self.invalid_message = invalid_message
-        self.typed = False
-        self.parse_failed = False
-
-    def parse(self, text: str):
-        raise NotImplementedError
-
-    def format(self, value) -> str:
-        return str(value)
-
-    def process_formdata(self, valuelist):
-        text = (valuelist[0] if valuelist else "").strip()
-        self.typed = bool(text)
-        self.parse_failed = False
-        self.data = None
-        if text:
-            try:
-                self.data = self.parse(text)
-            except (ValueError, ArithmeticError):
-                self.parse_failed = True
-
-    def pre_validate(self, form):
-        if self.parse_failed:
-            raise StopValidation(str(self.invalid_message))
-
-    def _value(self):
-        if self.raw_data is not None:
-            return self.raw_data[0] if self.raw_data else ""
-        return "" if self.data is None else self.format(self.data)
-
-
-class DateInputField(ParsedField):
-    """A date from the browser's date input (2008-05-17) or typed as 17-05-2008 / 17.05.2008."""
-
-    invalid_message = _l("Skriv datoen som dag-måned-år, fx 17-05-2008.")
-    formats = ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y")
-
-    def parse(self, text: str) -> date:
-        for pattern in self.formats:
-            try:
-                return datetime.strptime(text, pattern).date()
-            except ValueError:
-                continue
-        raise ValueError(text)
-
-    def format(self, value: date) -> str:
-        return value.isoformat()
-
-
-class TimeInputField(ParsedField):
-    """A time of day "HH:MM" as minutes from midnight."""
-
-    invalid_message = _l("Skriv et klokkeslæt som 16:30 (mellem 00:00 og 24:00).")
-
-    def parse(self, text: str) -> int:
-        return hhmm_to_minutes(text.replace(".", ":"))
-
-    def format(self, value: int) -> str:
-        return minutes_to_hhmm(value)
-
-
-class HoursField(ParsedField):
-    """Hours typed the Danish way ("7,5") or with a point; kept as a Decimal."""
-
-    invalid_message = _l("Skriv et tal, fx 10 eller 7,5.")
-
-    def parse(self, text: str) -> Decimal:
-        value = Decimal(text.replace(",", "."))
-        if not value.is_finite():
-            raise ValueError(text)
-        return value
-
-    def format(self, value: Decimal) -> str:
-        return format(value.normalize(), "f").replace(".", ",")
-
-
-class WholeNumberField(ParsedField):
-    invalid_message = _l("Skriv et helt tal, fx 5.")
-
-    def parse(self, text: str) -> int:
-        if not text.isdigit():
-            raise ValueError(text)
-        return int(text)
 
 
 def options(pairs) -> list[SelectChoice]:
@@ -363,6 +257,7 @@ class AvailabilityFields:
         _l("Hvor langt vil du højst rejse til jobbet?"),
         validators=[required(_l("Skriv hvor mange kilometer."))],
         description=_l("I kilometer fra dit postnummer, fx 5."),
+        widget=TextInput(),
         render_kw={"inputmode": "numeric"},
     )
 

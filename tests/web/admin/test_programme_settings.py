@@ -101,7 +101,7 @@ def test_half_hours_per_week_become_minutes(db, browser, login_as):
 BAD = [
     ({"name": ""}, "Giv programmet et navn."),
     ({"leisure_target": ""}, "Skal udfyldes."),
-    ({"leisure_target": "mange"}, "Skriv et helt tal, f.eks. 17."),
+    ({"leisure_target": "mange"}, "Skriv et helt tal, fx 5."),
     ({"apprenticeship_target": "-1"}, "Skriv et tal fra 0 og op."),
     ({"min_private_share_pct": "101"}, "Skriv en procent mellem 0 og 100."),
     ({"min_private_share_pct": "-1"}, "Skriv en procent mellem 0 og 100."),
@@ -110,7 +110,7 @@ BAD = [
     ({"refund_budget": "600,000"}, "Skriv et beløb i kroner, f.eks. 600.000 eller 600000,50."),
     ({"refund_budget": "98,505"}, "Skriv et beløb i kroner, f.eks. 600.000 eller 600000,50."),
     ({"refund_budget": "5000000000"}, "Det beløb er for stort. Tjek antallet af nuller."),
-    ({"refund_hours_per_week": "fem"}, "Skriv et antal timer, f.eks. 5 eller 2,5."),
+    ({"refund_hours_per_week": "fem"}, "Skriv et tal, fx 10 eller 7,5."),
     ({"refund_hours_per_week": "41"}, "Skriv mellem 0 og 40 timer om ugen."),
     ({"refund_hours_per_week": "0,01"}, "Skriv timerne i hele minutter, f.eks. 2,5."),
     ({"refund_weeks_cap": "0"}, "Skriv et antal uger mellem 1 og 104."),

@@ -86,7 +86,7 @@ def test_an_age_that_is_not_a_number_is_explained(db, browser, login_as):
 
     page = browser.get("/consultant/youth?age_min=sytten")
 
-    assert field_errors(page) == ["Skriv et helt tal, f.eks. 17."]
+    assert field_errors(page) == ["Skriv et helt tal, fx 5."]
     assert 'value="sytten"' in text(page)
 
 

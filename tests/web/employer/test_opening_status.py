@@ -7,8 +7,8 @@ from tests.factories import make_opening, make_organisation
 from tests.web.employer.helpers import opening_data, text
 from web.extensions import db
 from web.models import OpeningStatus, Role
+from web.numbers import format_kroner_input
 from web.openings.shifts import rows_from_shifts
-from web.openings.wages import format_kroner_input
 from web.timeutil import today
 
 

@@ -69,7 +69,7 @@ BAD_INPUT = {
         {"start_date": (today() - timedelta(days=1)).isoformat()},
         "Startdatoen må ikke ligge i fortiden.",
     ),
-    "start not a date": ({"start_date": "i morgen"}, "Skriv datoen som åååå-mm-dd"),
+    "start not a date": ({"start_date": "i morgen"}, "Skriv datoen som dag-måned-år"),
     "zero weeks": ({"weeks": "0"}, "Skriv et tal fra 1 til 208."),
     "wage not a number": ({"hourly_wage": "godt"}, "Skriv timelønnen i kroner"),
     "wage with three decimals": ({"hourly_wage": "98,505"}, "Skriv timelønnen i kroner"),

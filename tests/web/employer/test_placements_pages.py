@@ -78,6 +78,17 @@ def test_start_date_long_ago_is_refused_and_nothing_saved(browser, offer, db):
     assert db.session.query(Placement).count() == 0
 
 
+def test_unreadable_start_date_is_explained_and_nothing_saved(browser, offer, db):
+    """Is a start date that is no date refused in Danish next to the field, with nothing saved?"""
+    offer_service.accept_offer(offer)
+    url = f"/employer/offers/{offer.id}"
+    response = browser.submit(f"{url}/start", {"start_date": "i morgen"}, form_url=url)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "Skriv datoen som dag-måned-år" in page and 'value="i morgen"' in page
+    assert db.session.query(Placement).count() == 0
+
+
 def test_start_cannot_be_confirmed_before_a_yes(browser, offer, db):
     """Is the start refused while the offer waits for the young person?"""
     url = f"/employer/offers/{offer.id}"

@@ -1,22 +1,5 @@
-"""Shift rows as typed: clock parsing and the rules a week of shifts must obey."""
-import pytest
-
-from web.openings.shifts import ShiftTimes, check_rows, parse_clock
-
-
-@pytest.mark.parametrize(
-    "typed, minutes",
-    [("16:00", 960), ("7:30", 450), ("16.30", 990), ("1630", 990), ("16", 960), ("24:00", 1440), ("00:00", 0)],
-)
-def test_clock_times_are_read_in_the_ways_people_type_them(typed, minutes):
-    """Are "16:00", "16.30", "1630" and "16" all read as clock times?"""
-    assert parse_clock(typed) == minutes
-
-
-@pytest.mark.parametrize("typed", ["", "24:01", "25:00", "16:60", "16:5", "kl 16", "-1:00", "123:00"])
-def test_things_that_are_not_clock_times_are_refused(typed):
-    """Is anything that is not a clock time of one day refused?"""
-    assert parse_clock(typed) is None
+"""Shift rows as typed: the rules a week of shifts must obey (clock parsing: tests/web/test_numbers.py)."""
+from web.openings.shifts import ShiftTimes, check_rows
 
 
 def test_rows_become_sorted_shifts_with_a_weekly_total():
