@@ -262,9 +262,15 @@ def opening_prices(cand, opening, weight, assigned, capacity, *, max_rounds: int
             break
         distance[targets[improved]] = best[improved]
     prices = distance[:m] - min(distance[zero], 0.0)
-    prices[~np.isfinite(prices)] = 0.0
     if lowest:
         prices = -prices
+    # Unreachable: nothing caps the price (an opening with no seat); the largest
+    # weight into it is high enough for every constraint.
+    unbounded = ~np.isfinite(prices)
+    if unbounded.any():
+        top = np.zeros(m)
+        np.maximum.at(top, opening, weight)
+        prices[unbounded] = top[unbounded]
     return np.maximum(prices, 0.0)
 
 

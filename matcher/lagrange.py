@@ -1,4 +1,4 @@
-"""Constrained assignment: Lagrange multipliers on the side rules, repair, improve, bound.
+"""Constrained assignment: Lagrange multipliers on the side rules, repair, seat search, bound.
 
 The two side rules are linear in the matches:
 
@@ -8,14 +8,27 @@ The two side rules are linear in the matches:
 - refund cap: ``sum(refund_j x_ij) <= budget``.
 
 Each match is worth ``M + score`` with ``M`` larger than any total score, so
-more matches always win. Moving the side rules into the weights with
-multipliers ``lam`` and ``mu`` leaves a plain assignment problem (one
-`SeatGraph.solve`), whose optimum bounds the constrained optimum from
-above. The multipliers are raised (bracketed, then bisected) until the
-assignment obeys both rules; the last infeasible assignment is repaired
-greedily, and both are improved by filling free seats and moving people to
-better free seats without breaking a rule. The best of them is returned
-with the smallest bound found.
+more matches always win. The steps:
+
+1. **Multipliers.** Moving the side rules into the weights with
+   multipliers ``lam`` and ``mu`` leaves a plain assignment problem (one
+   `SeatGraph.solve`). Starting from no charge, the multiplier of a broken
+   rule is raised (first guess read off the column prices, then bracketed
+   and bisected) until the assignment obeys it.
+2. **Repair and improve.** The assignments seen are made exactly feasible
+   by dropping the matches that use most of a broken rule per point, then
+   improved by filling free seats and moving people to better free seats
+   without breaking a rule.
+3. **Seat search.** With side-rule openings capped at the seats in use the
+   assignment is re-solved exactly; its lowest and highest column prices
+   say what one more seat at an opening would add and one fewer would
+   cost, so seats are opened, closed or swapped within the room both rules
+   leave, and re-solved while that helps. (Multipliers alone cannot do this
+   when many openings share one refund amount: they all switch at once.)
+4. **Bound.** The prices of one more capped solve, valued at a score-point
+   scale, shifted by the multipliers and clamped at zero are feasible for
+   the dual of the full problem, so they give a proven Lagrangian bound;
+   the multipliers are chosen on a grid and by pattern search.
 """
 
 from __future__ import annotations
@@ -26,8 +39,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .assign import SeatGraph, dual_bound, opening_prices, prune_edges
-from .types import APPRENTICESHIP, OTHER_LEISURE, PRIVATE_LEISURE, REFUND_LEISURE, Pairs, Problem
+from .assign import SeatGraph, opening_prices, prune_edges
+from .types import OTHER_LEISURE, PRIVATE_LEISURE, REFUND_LEISURE, Pairs, Problem
 
 __all__ = ["Outcome", "constrained_assignment"]
 
@@ -180,8 +193,6 @@ def _estimate(model: _Model, lam: float, mu: float):
         rows = cand[mine & charged]
         loss = np.maximum(margin[mine & charged] - elsewhere[rows], 0.0)
         use = charge[opening[mine & charged]]
-        if model.share_blocked is False and charge is model.alpha:
-            use = use  # moving to a private seat saves more; first order ignores it
         ratio = loss / use
         order = np.argsort(ratio, kind="stable")
         cleared = np.cumsum(use[order])
@@ -350,8 +361,6 @@ def _knapsack_caps(model: _Model, lam: float, mu: float):
             share_over -= max(model.alpha[j], 0.0)
             refund_over -= model.beta[j]
             progressed = True
-            if (share_over > 0) != (use[k] > 0 and model.alpha[j] > 0 and share_over > 0):
-                pass
         units = units[caps[units] > 0]
         if not progressed:
             break
