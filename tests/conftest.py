@@ -10,6 +10,7 @@ import re
 import uuid
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from flask import g, has_app_context
 from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
@@ -21,6 +22,11 @@ from web.extensions import db as _db
 from tests import factories
 
 REQUIRE_SERVICES = os.environ.get("JOBBRO_REQUIRE_SERVICES") == "1"
+
+# CI explores the same examples on every run, so a red build is reproducible, never luck.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 
 def service_missing(what: str) -> None:
