@@ -1,6 +1,7 @@
 """What every journey does on each page: check it with axe-core, take its screenshot, and the
 small moves a person makes (log in, log out, open the menu)."""
 import json
+import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -46,6 +47,14 @@ def _page_key(url: str) -> str:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
+def _report_all(page: Page, violations: list[dict]) -> None:
+    """With JOBBRO_AXE_REPORT=<file>, append every violation (any impact) to that file."""
+    target = os.environ.get("JOBBRO_AXE_REPORT")
+    if target and violations:
+        with open(target, "a", encoding="utf-8") as out:
+            out.write(f"{_page_key(page.url)}\n{describe_violations(violations)}\n")
+
+
 def axe_violations(page: Page, impacts=BLOCKING_IMPACTS) -> list[dict]:
     """Run axe-core (WCAG 2.1 A/AA and best practices) on the page; the violations at ``impacts``."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
@@ -60,6 +69,7 @@ def axe_violations(page: Page, impacts=BLOCKING_IMPACTS) -> list[dict]:
             return r.violations;
         }"""
     )
+    _report_all(page, results)
     return [v for v in results if v.get("impact") in impacts]
 
 
