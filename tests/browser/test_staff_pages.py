@@ -7,7 +7,7 @@ from playwright.sync_api import Page, expect
 
 from tests import factories
 from tests.browser.helpers import ADMIN_EMAIL, CONSULTANT_EMAIL, check, log_in, open_menu
-from web.models import OpeningStatus, OrganisationKind, ProfileStatus, ReviewStatus, Role
+from web.models import OpeningStatus, OrganisationKind, ProfileStatus, ReviewStatus
 
 
 @pytest.fixture(scope="module")
