@@ -21,6 +21,8 @@ from web.extensions import db as _db
 
 from tests import factories
 
+pytest_plugins = ["tests.smtp"]  # the real SMTP server fixture, for any test that asks
+
 REQUIRE_SERVICES = os.environ.get("JOBBRO_REQUIRE_SERVICES") == "1"
 
 # CI explores the same examples on every run, so a red build is reproducible, never luck.

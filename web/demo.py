@@ -31,6 +31,7 @@ from web.models import (
     User,
     YouthProfile,
 )
+from web.programmes import default_programme
 from web.timeutil import now_utc, today
 from web.validators import is_valid_cvr
 
@@ -544,18 +545,7 @@ class _Seeder:
     def seed_programme(self) -> None:
         year = self.today.year
         if db.session.scalar(select(Programme).where(Programme.year == year)) is None:
-            db.session.add(Programme(
-                year=year,
-                name=f"Fritidsjob og elevpladser {year}",
-                leisure_target=110,
-                apprenticeship_target=60,
-                min_private_share_pct=50,
-                refund_budget_ore=60_000_000,
-                refund_minutes_cap=300,
-                refund_weeks_cap=22,
-                age_min=15,
-                age_max=24,
-            ))
+            db.session.add(default_programme(year))
 
     def seed_staff(self) -> None:
         admin = self.user(Role.ADMIN, self.email("admin"), "Mette Lindholm", created_days=200)

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import create_postgres_database, drop_postgres_database, service_missing
-from tests.smtp import smtp_server  # noqa: F401  (fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
 CELERY = Path(sys.executable).with_name("celery")

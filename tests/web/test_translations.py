@@ -86,7 +86,7 @@ def test_every_source_string_has_an_english_translation(catalogue, source_messag
             untranslated.append(f"{where}: {key!r}")
     assert not untranslated, (
         "Run `make i18n-update` and translate these in "
-        f"web/translations/en/LC_MESSAGES/messages.po:\n" + "\n".join(sorted(set(untranslated)))
+        "web/translations/en/LC_MESSAGES/messages.po:\n" + "\n".join(sorted(set(untranslated)))
     )
 
 

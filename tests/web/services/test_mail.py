@@ -7,7 +7,6 @@ import pytest
 from web.models import OutgoingMail
 from web.services import mail
 
-from tests.smtp import smtp_server  # noqa: F401  (fixture)
 
 
 def outbox_files(app):
