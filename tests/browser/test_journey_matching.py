@@ -171,7 +171,7 @@ def test_the_young_person_accepts_on_a_phone_and_the_employer_confirms_the_start
         phone.locator("details.menu > summary").click()
         phone.set_viewport_size(size)
         phone.get_by_role("button", name="Ja tak, det vil jeg gerne").click()
-        expect(phone.locator(".flashes")).to_contain_text("Du har sagt ja.")
+        expect(phone.locator(".notice")).to_contain_text("Du har sagt ja.")
         check(phone, "05-youth-accepted")
 
     with new_laptop() as employer:

@@ -75,8 +75,7 @@ def answer_offer(offer_id: int, answer: str):
         abort(400)
     try:
         if answer == "accept":
-            accept_offer(offer)
-            flash(_("Du har sagt ja. Arbejdsgiveren kontakter dig om startdatoen."), "success")
+            accept_offer(offer)  # the offer page itself now says what happens next
         else:
             decline_offer(offer)
             flash(_("Du har sagt nej tak. Du er med i næste matchning igen."), "success")
