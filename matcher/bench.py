@@ -225,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
             tried = not args.no_exact and size in args.exact_sizes.split(",")
             if tried:
                 exact = _in_child(measure_exact, size, tight, args.seed, args.exact_limit,
-                                  timeout=3 * args.exact_limit + 60)
+                                  timeout=1.5 * args.exact_limit + 30)
             failures += row["violations"] > 0
             proven = exact is not None and exact["status"] == "optimal" and exact["seconds"] <= args.exact_limit
             score_gap = ((exact["objective"] - row["objective"]) / exact["objective"] * 100
