@@ -1,5 +1,7 @@
-"""Validation rules shared by forms and commands: CVR numbers and Danish phone numbers."""
+"""Validation rules shared by forms and commands: CVR numbers, phone numbers, e-mail."""
 import re
+
+from email_validator import EmailNotValidError, validate_email
 
 _CVR_WEIGHTS = (2, 7, 6, 5, 4, 3, 2, 1)
 
@@ -29,5 +31,15 @@ def normalise_phone(raw: str) -> str | None:
     return None
 
 
-def looks_like_email(raw: str) -> bool:
-    return "@" in (raw or "")
+def normalise_email(raw: str | None) -> str | None:
+    """The address in lower case, or None when it is not a valid e-mail address.
+
+    Syntax only: deliverability would need DNS, which a form submit should not wait for.
+    """
+    raw = (raw or "").strip()
+    if not raw:
+        return None
+    try:
+        return validate_email(raw, check_deliverability=False).normalized.lower()
+    except EmailNotValidError:
+        return None

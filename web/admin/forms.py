@@ -1,5 +1,4 @@
 """Admin forms: the programme's yearly settings and consultant accounts."""
-import re
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
@@ -13,14 +12,13 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from web.auth.forms import MIN_PASSWORD_LENGTH
+from web.auth.forms import MIN_PASSWORD_LENGTH, NewLoginEmail
 from web.fields import HoursField, KronerField, WholeNumberField
 
 # The programme's age band may only be set inside these limits (the young workers' law starts
 # at 13; the city's youth efforts end at 30).
 AGE_LIMITS = (13, 30)
 MAX_BUDGET_KRONER = Decimal("1000000000")  # a billion kroner: anything above is a typo
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 REQUIRED = InputRequired(_l("Skal udfyldes."))
@@ -161,7 +159,11 @@ class ConsultantForm(FlaskForm):
     )
     email = StringField(
         _l("E-mail"),
-        validators=[DataRequired(_l("Skriv konsulentens e-mail.")), Length(max=254)],
+        validators=[
+            DataRequired(_l("Skriv konsulentens e-mail.")),
+            Length(max=254),
+            NewLoginEmail("navn@kk.dk", taken=_l("Der findes allerede en bruger med den e-mail.")),
+        ],
         description=_l("Konsulenten logger ind med den."),
         render_kw={"autocomplete": "off", "inputmode": "email"},
     )
@@ -179,11 +181,3 @@ class ConsultantForm(FlaskForm):
         render_kw={"autocomplete": "new-password"},
     )
 
-    def validate_email(self, field) -> None:
-        from web.auth.services import login_taken
-
-        email = (field.data or "").strip().lower()
-        if not _EMAIL.match(email):
-            raise ValidationError(_l("Skriv en gyldig e-mail, f.eks. navn@kk.dk."))
-        if login_taken(email, None):
-            raise ValidationError(_l("Der findes allerede en bruger med den e-mail."))

@@ -4,7 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
 
-from web.validators import looks_like_email, normalise_phone
+from web.validators import normalise_email, normalise_phone
 
 MIN_PASSWORD_LENGTH = 8
 
@@ -12,9 +12,35 @@ MIN_PASSWORD_LENGTH = 8
 def normalise_login(raw: str) -> tuple[str | None, str | None]:
     """Split what someone typed as login into (email, phone); both None when it is neither."""
     raw = (raw or "").strip()
-    if looks_like_email(raw):
-        return raw.lower(), None
+    if "@" in raw:
+        return normalise_email(raw), None
     return None, normalise_phone(raw)
+
+
+class NewLoginEmail:
+    """A valid e-mail address that nobody logs in with yet; leaves it normalised in the field.
+
+    ``example`` shows the kind of address expected ("navn@firma.dk"); ``taken`` is the message
+    when someone already uses it (for staff making an account for someone else, "log in
+    instead" would be wrong).
+    """
+
+    def __init__(self, example: str = "navn@mail.dk", taken=None):
+        self.example = example
+        self.taken = taken
+
+    def __call__(self, form, field) -> None:
+        from web.auth.services import login_taken
+
+        email = normalise_email(field.data)
+        if email is None:
+            raise ValidationError(_l("Skriv en gyldig e-mail, fx %(example)s.", example=self.example))
+        if login_taken(email, None):
+            raise ValidationError(
+                self.taken
+                or _l("Der findes allerede en bruger med den e-mail. Log ind i stedet.")
+            )
+        field.data = email
 
 
 class LoginForm(FlaskForm):

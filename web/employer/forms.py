@@ -6,11 +6,10 @@ from wtforms import BooleanField, EmailField, RadioField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 from web import postcodes, vocab
-from web.auth.forms import PasswordFields
-from web.auth.services import login_taken
+from web.auth.forms import NewLoginEmail, PasswordFields
 from web.extensions import db
 from web.models import EmployerKind, Organisation
-from web.validators import is_valid_cvr, looks_like_email, normalise_cvr, normalise_phone
+from web.validators import is_valid_cvr, normalise_cvr, normalise_phone
 
 
 class EmployerRegistrationForm(PasswordFields, FlaskForm):
@@ -51,7 +50,11 @@ class EmployerRegistrationForm(PasswordFields, FlaskForm):
     )
     email = EmailField(
         _l("Din e-mail"),
-        validators=[DataRequired(_l("Skriv din e-mail.")), Length(max=254)],
+        validators=[
+            DataRequired(_l("Skriv din e-mail.")),
+            Length(max=254),
+            NewLoginEmail("navn@firma.dk"),
+        ],
         description=_l("Du logger ind med den."),
         render_kw={"autocomplete": "email"},
     )
@@ -90,13 +93,3 @@ class EmployerRegistrationForm(PasswordFields, FlaskForm):
         if phone is None:
             raise ValidationError(_l("Skriv et dansk telefonnummer med 8 cifre."))
         self.phone_normalised = phone
-
-    def validate_email(self, field) -> None:
-        email = (field.data or "").strip().lower()
-        if not looks_like_email(email) or " " in email:
-            raise ValidationError(_l("Skriv en gyldig e-mail, fx navn@firma.dk."))
-        if login_taken(email, None):
-            raise ValidationError(
-                _l("Der findes allerede en bruger med den e-mail. Log ind i stedet.")
-            )
-        field.data = email

@@ -6,8 +6,7 @@ from wtforms import SelectField, StringField
 from wtforms.validators import DataRequired, Length, ValidationError
 
 from web import vocab
-from web.auth.forms import PasswordFields
-from web.auth.services import login_taken
+from web.auth.forms import NewLoginEmail, PasswordFields
 from web.profiles import rules
 from web.profiles.forms import (
     AboutFields,
@@ -53,7 +52,7 @@ class PartnerRegistrationForm(PasswordFields, FlaskForm):
     )
     email = StringField(
         _l("Din e-mail"),
-        validators=[DataRequired(_l("Skriv din e-mail."))],
+        validators=[DataRequired(_l("Skriv din e-mail.")), NewLoginEmail("navn@forening.dk")],
         description=_l("Du logger ind med den."),
         render_kw={"type": "email", "autocomplete": "username"},
     )
@@ -71,15 +70,6 @@ class PartnerRegistrationForm(PasswordFields, FlaskForm):
     def validate_contact_phone(self, field):
         if normalise_phone(field.data) is None:
             raise ValidationError(_("Skriv et dansk telefonnummer med 8 cifre."))
-
-    def validate_email(self, field):
-        email = rules.normalise_email(field.data)
-        if email is None:
-            raise ValidationError(_("Skriv en gyldig e-mail, fx navn@forening.dk."))
-        if login_taken(email, None):
-            raise ValidationError(
-                _("Der findes allerede en bruger med den e-mail. Log ind i stedet.")
-            )
 
 
 class YouthEditForm(

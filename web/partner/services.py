@@ -5,9 +5,15 @@ from sqlalchemy import select
 
 from web.auth.services import create_user
 from web.extensions import db
-from web.models import Invitation, Organisation, OrganisationKind, ReviewStatus, Role, YouthProfile
-from web.profiles import rules
-from web.validators import normalise_phone
+from web.models import (
+    Invitation,
+    Organisation,
+    OrganisationKind,
+    ReviewStatus,
+    Role,
+    YouthProfile,
+)
+from web.validators import normalise_email, normalise_phone
 
 
 def register_partner(form) -> "tuple[Organisation, object]":
@@ -23,7 +29,7 @@ def register_partner(form) -> "tuple[Organisation, object]":
     db.session.add(organisation)
     user = create_user(
         role=Role.PARTNER,
-        email=rules.normalise_email(form.email.data),
+        email=normalise_email(form.email.data),
         password=form.password.data,
         name=form.name.data.strip(),
         organisation=organisation,

@@ -10,7 +10,12 @@ from web.extensions import db
 from web.models import ProfileStatus
 from web.partner import bp
 from web.partner import services as partner_services
-from web.partner.forms import ConfirmForm, PartnerRegistrationForm, YouthEditForm, YouthRegistrationForm
+from web.partner.forms import (
+    ConfirmForm,
+    PartnerRegistrationForm,
+    YouthEditForm,
+    YouthRegistrationForm,
+)
 from web.profiles import services as profile_services
 
 

@@ -14,8 +14,8 @@ from wtforms import (
     Form,
     FormField,
     RadioField,
-    SelectField,
     SelectChoice,
+    SelectField,
     StringField,
     SubmitField,
 )
@@ -23,9 +23,15 @@ from wtforms.validators import DataRequired, Length, StopValidation, ValidationE
 from wtforms.widgets import TextInput
 
 from web import postcodes, vocab
-from web.fields import DateInputField, HoursField, MultiCheckboxField, TimeInputField, WholeNumberField
+from web.fields import (
+    DateInputField,
+    HoursField,
+    MultiCheckboxField,
+    TimeInputField,
+    WholeNumberField,
+)
 from web.profiles import rules
-from web.validators import normalise_phone
+from web.validators import normalise_email, normalise_phone
 
 BLANK_WINDOW_ROWS = 2  # empty rows offered under the saved ones
 
@@ -82,7 +88,7 @@ class ContactFields:
     )
 
     def validate_contact_email(self, field):
-        if _text(field) and rules.normalise_email(field.data) is None:
+        if _text(field) and normalise_email(field.data) is None:
             raise ValidationError(_("Skriv en gyldig e-mail, fx navn@mail.dk."))
 
     def validate_contact_phone(self, field):
@@ -329,7 +335,7 @@ class GuardianFields:
             raise ValidationError(_("Skriv navnet på en forælder eller værge (når man er under 18)."))
 
     def validate_guardian_email(self, field):
-        if _text(field) and rules.normalise_email(field.data) is None:
+        if _text(field) and normalise_email(field.data) is None:
             raise ValidationError(_("Skriv en gyldig e-mail, fx navn@mail.dk."))
 
     def validate_guardian_phone(self, field):

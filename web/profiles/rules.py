@@ -2,7 +2,6 @@
 from datetime import date
 from decimal import Decimal
 
-from email_validator import EmailNotValidError, validate_email
 from flask_babel import gettext as _
 
 from web import postcodes
@@ -68,17 +67,6 @@ def commute_problem(km: int) -> str | None:
 def needs_guardian(birth_date: date | None) -> bool:
     """Under-18s give a parent's or guardian's contact; unknown ages are not asked yet."""
     return birth_date is not None and age_today(birth_date) < GUARDIAN_AGE
-
-
-def normalise_email(raw: str | None) -> str | None:
-    """The address in lower case, or None when it is not a valid e-mail address."""
-    raw = (raw or "").strip()
-    if not raw:
-        return None
-    try:
-        return validate_email(raw, check_deliverability=False).normalized.lower()
-    except EmailNotValidError:
-        return None
 
 
 def windows_overlap(windows: list[tuple[int, int, int]]) -> list[int]:

@@ -10,7 +10,7 @@ from web import vocab
 from web.models import AvailabilityWindow, ProfileStatus, User, YouthProfile
 from web.profiles import rules
 from web.timeutil import now_utc
-from web.validators import normalise_phone
+from web.validators import normalise_email, normalise_phone
 
 STEP_COUNT = 4
 DONE_STEP = STEP_COUNT + 1  # profile_step once every step has been saved
@@ -79,7 +79,7 @@ def apply_profile_form(profile: YouthProfile, form) -> None:
         profile.first_name = form.first_name.data.strip()
         profile.last_name = form.last_name.data.strip()
     if "contact_email" in form:
-        profile.contact_email = rules.normalise_email(form.contact_email.data)
+        profile.contact_email = normalise_email(form.contact_email.data)
         profile.contact_phone = normalise_phone(form.contact_phone.data or "")
     if "birth_date" in form:
         profile.birth_date = form.birth_date.data
@@ -110,7 +110,7 @@ def apply_profile_form(profile: YouthProfile, form) -> None:
     if "guardian_name" in form:
         if rules.needs_guardian(profile.birth_date):
             profile.guardian_name = _clean(form.guardian_name.data)
-            profile.guardian_email = rules.normalise_email(form.guardian_email.data)
+            profile.guardian_email = normalise_email(form.guardian_email.data)
             profile.guardian_phone = normalise_phone(form.guardian_phone.data or "")
         else:  # adults: keep no parent's details
             profile.guardian_name = profile.guardian_email = profile.guardian_phone = None

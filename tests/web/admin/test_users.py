@@ -67,7 +67,7 @@ def test_bad_account_input_is_explained_and_nothing_saved(db, browser, login_as)
 
     errors = field_errors(page)
     assert "Skriv konsulentens navn." in errors
-    assert "Skriv en gyldig e-mail, f.eks. navn@kk.dk." in errors
+    assert "Skriv en gyldig e-mail, fx navn@kk.dk." in errors
     assert "Adgangskoden skal være mindst 8 tegn." in errors
     assert 'value="lone.kk.dk"' in text(page)
     assert user_count(db) == before
