@@ -6,7 +6,7 @@ import numpy as np
 
 from .eligibility import RULES
 from .lagrange import Outcome
-from .types import OTHER_LEISURE, PRIVATE_LEISURE, REFUND_LEISURE, Pairs, Problem
+from .types import APPRENTICESHIP, OTHER_LEISURE, PRIVATE_LEISURE, REFUND_LEISURE, Pairs, Problem
 
 __all__ = ["build_result"]
 
@@ -83,7 +83,7 @@ def build_result(problem: Problem, pairs: Pairs, outcome: Outcome, seconds: floa
     has_edge[pairs.cand] = True
     refund_left = policy.refund_budget_ore - refund_total
     private_after = policy.leisure_private_before + int((klass[assigned[rows]] == PRIVATE_LEISURE).sum())
-    leisure_after = policy.leisure_total_before + int((klass[assigned[rows]] != 3).sum())
+    leisure_after = policy.leisure_total_before + int((klass[assigned[rows]] != APPRENTICESHIP).sum())
     share_room = 100 * private_after - policy.min_private_share_pct * leisure_after
     unmatched = []
     for i in np.nonzero(assigned < 0)[0].tolist():
