@@ -152,7 +152,7 @@ def years_ago(years: int, days: int = 0) -> date:
     return birthday - timedelta(days=days)
 
 
-# --- matching: runs, proposals, offers, placements (web/services/matching.py) -------------
+# --- matching: runs, proposals, offers, placements (web/services/) -------------
 
 
 def make_run(programme: Programme, **fields):

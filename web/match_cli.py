@@ -20,7 +20,7 @@ match_cli = AppGroup("match", help="Match runs: start one and follow it.")
 def run_command(wait: bool, as_json: bool, kind: str, timeout: float | None) -> None:
     """Start a run for this year's programme (refused while another one is live)."""
     from web.programmes import current_programme
-    from web.services.matching import RunRefused, run_summary, start_run
+    from web.services.match_runs import RunRefused, run_summary, start_run
 
     started = time.monotonic()
     try:

@@ -3,7 +3,7 @@ from celery import Celery, Task
 from celery.schedules import crontab
 from flask import Flask
 
-from web.services.matching import TASK_SWEEP, TASK_WEEKLY_MATCH, celery_settings
+from web.services.task_queue import TASK_SWEEP, TASK_WEEKLY_MATCH, celery_settings
 
 
 def weekly_schedule(cron: str) -> crontab:

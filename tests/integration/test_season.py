@@ -16,7 +16,7 @@ from web.models import (
     Programme,
     RefundEntry,
 )
-from web.services import ledger, matching, offers
+from web.services import approvals, ledger, match_runs, offers, snapshot
 from web.timeutil import now_utc, today
 
 from tests import factories as f
@@ -58,12 +58,12 @@ def check_rules(db, programme: Programme) -> dict:
     pct = programme.min_private_share_pct
     used = ledger.used_ore(programme.id)
     assert used <= programme.refund_budget_ore, "refund budget broken"
-    counts = matching.share_counts(programme.id)
+    counts = snapshot.share_counts(programme.id)
     assert 100 * counts.private_placed >= pct * counts.total_placed, "private share broken"
     assert counts.allows_other(pct, extra=0), "worst case of the private share broken"
-    live = select(Offer.youth_id).where(matching.live_offer_clause())
+    live = select(Offer.youth_id).where(snapshot.live_offer_clause())
     busy = db.session.execute(
-        select(Offer.youth_id, func.count()).where(matching.live_offer_clause())
+        select(Offer.youth_id, func.count()).where(snapshot.live_offer_clause())
         .group_by(Offer.youth_id).having(func.count() > 1)
     ).all()
     assert busy == [], "a young person has two live offers"
@@ -71,7 +71,7 @@ def check_rules(db, programme: Programme) -> dict:
     both = db.session.scalar(select(func.count()).select_from(live.intersect(working).subquery()))
     assert both == 0, "a young person has a live offer and a job"
     for opening in {o.opening for o in db.session.scalars(select(Offer))}:
-        assert matching.free_seats(opening) >= 0, f"opening {opening.id} oversold"
+        assert snapshot.free_seats(opening) >= 0, f"opening {opening.id} oversold"
     committed_without_start = db.session.scalar(
         select(func.count(RefundEntry.id)).where(
             RefundEntry.state == "committed",
@@ -102,9 +102,9 @@ def test_twenty_weekly_runs_never_break_the_share_or_the_budget(db):
                 offers.confirm_start(offer, today(), None)
         check_rules(db, programme)
 
-        run = matching.start_run(programme, kind="weekly")
+        run = match_runs.start_run(programme, kind="weekly")
         assert run.status == "done", run.error
-        matching.approve_all(run, None)
+        approvals.approve_all(run, None)
         check_rules(db, programme)
 
         new = list(db.session.scalars(

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from web.extensions import db
 from web.models import MatchRun, Offer, OutgoingMail, Placement, Proposal
-from web.services import ledger, matching
+from web.services import ledger, match_runs, task_queue
 from web.services.mail import queue_mail
 from web.timeutil import today
 
@@ -31,7 +31,7 @@ def run_state(app, run_id) -> dict:
     with app.app_context():
         run = db.session.get(MatchRun, run_id)
         return {
-            **matching.run_summary(run),
+            **match_runs.run_summary(run),
             "attempts": run.attempts,
             "assignments": len((run.result or {}).get("assignments", [])),
             "live": run.is_live,
@@ -125,7 +125,7 @@ def test_worker_killed_mid_run_leaves_one_whole_run(app, start_worker):
     with app.app_context():
         from web.models import Programme
 
-        run_id = matching.start_run(db.session.get(Programme, programme_id)).id
+        run_id = match_runs.start_run(db.session.get(Programme, programme_id)).id
     wait_for(lambda: run_state(app, run_id)["status"] == "running", message="the run to start")
     worker.kill()
     assert run_state(app, run_id)["status"] == "running"
@@ -152,11 +152,11 @@ def test_same_task_delivered_twice_makes_one_result_and_one_mail(app, start_work
         mail = queue_mail("ung@example.dk", "Hej", "En gang", key="twice")
         db.session.commit()
         run_id, mail_id = run.id, mail.id
-        celery = matching._celery(app)
+        celery = task_queue._celery(app)
         queue = app.config["CELERY_QUEUE"]
         for _ in range(2):
-            celery.send_task(matching.TASK_RUN_MATCH, args=[run_id], queue=queue)
-            celery.send_task(matching.TASK_SEND_MAIL, args=[mail_id], queue=queue)
+            celery.send_task(task_queue.TASK_RUN_MATCH, args=[run_id], queue=queue)
+            celery.send_task(task_queue.TASK_SEND_MAIL, args=[mail_id], queue=queue)
     wait_for(lambda: worker.count("succeeded") >= 4, timeout=60, message="four tasks to finish")
     state = run_state(app, run_id)
     assert state["status"] == "done"

@@ -2,7 +2,7 @@
 import pytest
 
 from web.models import MatchRun
-from web.services import matching
+from web.services import task_queue
 from workers.celery_app import celery_init_app, weekly_schedule
 
 from tests import factories as f
@@ -34,11 +34,11 @@ def test_time_limit_at_or_above_visibility_is_refused(app):
 def test_weekly_run_is_scheduled_monday_six_copenhagen(celery_app):
     """Does beat start the weekly run Mondays at 06:00, Copenhagen time?"""
     schedule = celery_app.conf.beat_schedule["weekly-match"]
-    assert schedule["task"] == matching.TASK_WEEKLY_MATCH
+    assert schedule["task"] == task_queue.TASK_WEEKLY_MATCH
     cron = schedule["schedule"]
     assert cron.hour == {6} and cron.minute == {0} and cron.day_of_week == {1}
     assert celery_app.conf.timezone == "Europe/Copenhagen"
-    assert celery_app.conf.beat_schedule["sweep"]["task"] == matching.TASK_SWEEP
+    assert celery_app.conf.beat_schedule["sweep"]["task"] == task_queue.TASK_SWEEP
 
 
 def test_weekly_schedule_reads_the_setting():
@@ -50,10 +50,10 @@ def test_weekly_schedule_reads_the_setting():
 def test_tasks_are_registered_under_the_names_web_sends(celery_app):
     """Does every name the web enqueues have a task in the worker?"""
     for name in (
-        matching.TASK_RUN_MATCH,
-        matching.TASK_SEND_MAIL,
-        matching.TASK_WEEKLY_MATCH,
-        matching.TASK_SWEEP,
+        task_queue.TASK_RUN_MATCH,
+        task_queue.TASK_SEND_MAIL,
+        task_queue.TASK_WEEKLY_MATCH,
+        task_queue.TASK_SWEEP,
     ):
         assert name in celery_app.tasks
 
@@ -66,7 +66,7 @@ def test_run_task_runs_the_match_inside_the_app(celery_app, db):
     run = MatchRun(programme=programme, status="queued", params={})
     db.session.add(run)
     db.session.commit()
-    result = celery_app.tasks[matching.TASK_RUN_MATCH].apply(args=[run.id])
+    result = celery_app.tasks[task_queue.TASK_RUN_MATCH].apply(args=[run.id])
     assert result.get() == "done"
     db.session.refresh(run)
     assert run.proposals_count == 1
@@ -76,7 +76,7 @@ def test_weekly_task_starts_a_weekly_run(celery_app, db):
     """Does the weekly task start a run of kind weekly for this year's programme?"""
     f.make_programme()
     db.session.commit()
-    celery_app.tasks[matching.TASK_WEEKLY_MATCH].apply().get()
+    celery_app.tasks[task_queue.TASK_WEEKLY_MATCH].apply().get()
     assert [run.kind for run in db.session.query(MatchRun)] == ["weekly"]
 
 

@@ -11,12 +11,13 @@ from sqlalchemy import select
 from wtforms import IntegerField, StringField
 from wtforms.validators import NumberRange, Optional, ValidationError
 
+from web import match_reasons
 from web.auth import role_required
 from web.consultant import bp
 from web.extensions import db
 from web.models import MatchRun, Offer, OutgoingMail, Proposal, ProposalStatus, YouthProfile
 from web.programmes import current_programme
-from web.services import ledger, mail, matching
+from web.services import approvals, ledger, mail, match_runs, snapshot
 from web.services.offers import OfferRefused, withdraw_offer
 
 RUNS_SHOWN = 30
@@ -140,7 +141,7 @@ def budget_overview(programme) -> dict:
         "reserved": amounts.get("reserved", 0),
         "committed": amounts.get("committed", 0),
         "available": ledger.available_ore(programme),
-        "share": matching.share_counts(programme.id),
+        "share": snapshot.share_counts(programme.id),
     }
 
 
@@ -152,7 +153,7 @@ def runs():
         "consultant/runs/list.html",
         programme=programme,
         runs=recent_runs(programme.id),
-        live=matching.live_run(programme.id) if programme.id else None,
+        live=match_runs.live_run(programme.id) if programme.id else None,
         overview=budget_overview(programme),
         form=PreviewForm(),
     )
@@ -164,8 +165,8 @@ def start_run():
     if not FlaskForm().validate_on_submit():
         abort(400)
     try:
-        run = matching.start_run(current_programme(), user=current_user)
-    except matching.RunRefused as refused:
+        run = match_runs.start_run(current_programme(), user=current_user)
+    except match_runs.RunRefused as refused:
         flash(str(refused), "error")
         return redirect(url_for("consultant.runs"))
     flash(_("Kørslen er startet."), "success")
@@ -188,7 +189,7 @@ def run_detail(run_id: int):
         )
     }
     unmatched = (run.result or {}).get("unmatched", [])
-    youth_ids = [matching.key_id(entry["candidate"]) for entry in unmatched]
+    youth_ids = [snapshot.key_id(entry["candidate"]) for entry in unmatched]
     youths = {
         y.id: y
         for y in db.session.scalars(select(YouthProfile).where(YouthProfile.id.in_(youth_ids)))
@@ -200,14 +201,14 @@ def run_detail(run_id: int):
         offers=offers,
         unmatched=[
             {
-                "youth": youths.get(matching.key_id(entry["candidate"])),
-                "reason": matching.unmatched_reason(entry),
-                "blocked": matching.blocked_by_text(entry),
+                "youth": youths.get(snapshot.key_id(entry["candidate"])),
+                "reason": match_reasons.unmatched_reason(entry),
+                "blocked": match_reasons.blocked_by_text(entry),
             }
             for entry in unmatched
         ],
         open_count=sum(1 for p in proposals if p.status == ProposalStatus.PROPOSED),
-        error_text=matching.run_error_text(run),
+        error_text=match_reasons.run_error_text(run),
         overview=budget_overview(run.programme),
     )
 
@@ -215,7 +216,7 @@ def run_detail(run_id: int):
 @bp.get("/runs/<int:run_id>/status")
 @role_required("consultant", "admin")
 def run_status(run_id: int):
-    return jsonify(matching.run_summary(get_run_or_404(run_id)))
+    return jsonify(match_runs.run_summary(get_run_or_404(run_id)))
 
 
 @bp.get("/runs/<int:run_id>/<any(instance, result):part>.json")
@@ -238,7 +239,7 @@ def approve_all(run_id: int):
     if not FlaskForm().validate_on_submit():
         abort(400)
     run = get_run_or_404(run_id)
-    approved, refused = matching.approve_all(run, current_user)
+    approved, refused = approvals.approve_all(run, current_user)
     flash(_("%(count)s forslag er godkendt og sendt som tilbud.", count=approved), "success")
     for proposal, why in refused:
         flash(
@@ -259,12 +260,12 @@ def decide_proposal(proposal_id: int, decision: str):
     run_id = proposal.run_id
     try:
         if decision == "approve":
-            matching.approve_proposal(proposal, current_user)
+            approvals.approve_proposal(proposal, current_user)
             flash(_("Forslaget er godkendt, og den unge har fået et tilbud."), "success")
         else:
-            matching.reject_proposal(proposal, current_user, request.form.get("note") or None)
+            approvals.reject_proposal(proposal, current_user, request.form.get("note") or None)
             flash(_("Forslaget er afvist."), "success")
-    except matching.ApprovalRefused as refused:
+    except approvals.ApprovalRefused as refused:
         flash(str(refused), "error")
     return redirect(url_for("consultant.run_detail", run_id=run_id) + f"#proposal-{proposal_id}")
 
@@ -294,7 +295,7 @@ def run_preview():
     form = PreviewForm()
     comparison = None
     if form.validate_on_submit():
-        comparison = matching.preview(programme, form.params())
+        comparison = match_runs.preview(programme, form.params())
     return render_template(
         "consultant/runs/preview.html", programme=programme, form=form, comparison=comparison
     )

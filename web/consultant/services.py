@@ -4,7 +4,7 @@ Views stay thin: they load a record, call one function here and turn its :class:
 into a message. Every decision is idempotent: making the same decision twice changes nothing
 the second time, and a record that is no longer waiting is left alone with a clear outcome.
 """
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -16,16 +16,21 @@ from sqlalchemy import Select, case, func, or_, select
 from web import postcodes
 from web.extensions import db
 from web.models import (
+    Offer,
     Opening,
     OpeningStatus,
     Organisation,
     OrganisationKind,
+    Placement,
     ProfileStatus,
     Programme,
     ReviewStatus,
+    Track,
     User,
     YouthProfile,
 )
+from web.services import ledger
+from web.services.snapshot import share_counts
 from web.timeutil import age_on, now_utc, today
 
 WORK_LIST_LIMIT = 50
@@ -442,8 +447,8 @@ def programme_progress(programme: Programme) -> ProgrammeProgress:
     """The programme's numbers against its targets, in the order the page shows them.
 
     The first four lines (placements, private share, refunds) are counted from placements and
-    the refund ledger; until those exist their value is None ("not counted yet"). The match-run
-    side fills them in here with ``progress.replace(ProgressItem(...))``.
+    the refund ledger; until those exist their value is None ("not counted yet").
+    :func:`fill_progress` fills them in with ``progress.replace(ProgressItem(...))``.
     """
     not_yet = _l("Tælles, når de første pladser er godkendt.")
     progress = ProgrammeProgress(programme)
@@ -482,10 +487,43 @@ def programme_progress(programme: Programme) -> ProgrammeProgress:
             _open_seats("apprenticeship"), measure=Measure.COUNT,
         ),
     ]
-    from web.services.matching import fill_progress  # placements, private share, refunds
-
     fill_progress(progress)
     return progress
+
+
+def fill_progress(progress: ProgrammeProgress) -> None:
+    """Fill the consultant's programme numbers (placements, private share, refunds used).
+
+    Left alone ("not counted yet") until the programme's first offer. The private share is
+    counted over the year's leisure placements; refunds used are reserved plus committed.
+    """
+    programme = progress.programme
+    if programme.id is None:
+        return
+    has_offers = db.session.scalar(
+        select(Offer.id).where(Offer.programme_id == programme.id).limit(1)
+    )
+    if has_offers is None:
+        return
+    counts = share_counts(programme.id)
+    apprenticeships = db.session.scalar(
+        select(func.count(Placement.id)).where(
+            Placement.programme_id == programme.id, Placement.track == Track.APPRENTICESHIP
+        )
+    )
+    share = counts.placed_share_pct
+    values = {
+        "leisure_placements": counts.total_placed,
+        "apprenticeship_placements": apprenticeships,
+        "private_share": None if share is None else round(share),
+        "refund_used": ledger.used_ore(programme.id),
+    }
+    for key, value in values.items():
+        try:
+            item = progress[key]
+        except KeyError:
+            continue
+        progress.replace(replace(item, value=value))
 
 
 def age_today(profile: YouthProfile) -> int | None:

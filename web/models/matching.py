@@ -4,7 +4,7 @@ and the outgoing mail queue.
 The rules that must never break are enforced by the database where a constraint can say them:
 one queued/running run per programme, one pending offer per young person, one active
 placement per young person, one ledger entry per offer. Seat capacity and the budget are
-checked under a row lock in :mod:`web.services.matching` and :mod:`web.services.ledger`.
+checked under a row lock in :mod:`web.services.approvals` and :mod:`web.services.ledger`.
 """
 from datetime import date, datetime
 from enum import StrEnum

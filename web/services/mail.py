@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 
 from web.extensions import db
 from web.models import MailStatus, OutgoingMail
+from web.services.task_queue import TASK_SEND_MAIL, enqueue
 from web.timeutil import now_utc
 
 log = logging.getLogger(__name__)
@@ -58,8 +59,6 @@ def send_mail(to: str, subject: str, body: str, *, key: str, cc: str | None = No
 
 def enqueue_mail(mail_ids) -> None:
     """Start delivery of committed mail rows (in-process when tasks run eagerly)."""
-    from web.services.matching import TASK_SEND_MAIL, enqueue
-
     for mail_id in mail_ids:
         try:
             enqueue(TASK_SEND_MAIL, mail_id)

@@ -239,7 +239,7 @@ def end_placement(placement: Placement, *, no_show: bool, end_date: date, reason
 def sweep() -> dict:
     """The beat's housekeeping: expire offers, fail dead runs, re-send lost mail."""
     from web.services.mail import resend_stuck
-    from web.services.matching import fail_stale_runs
+    from web.services.match_runs import fail_stale_runs
 
     return {
         "expired": expire_offers(),

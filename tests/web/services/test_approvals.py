@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 
 from web.models import Offer, OrganisationKind, OutgoingMail, RefundEntry
-from web.services import matching
+from web.services import approvals
 from web.timeutil import now_utc
 
 from tests import factories as f
@@ -28,7 +28,7 @@ def test_approval_makes_a_pending_offer_that_expires_after_the_offer_days(db, pr
     proposal = f.make_proposal(f.make_youth(), f.make_opening(), programme=programme)
     user = f.make_user("consultant")
     db.session.commit()
-    offer = matching.approve_proposal(proposal, user)
+    offer = approvals.approve_proposal(proposal, user)
     assert offer.status == "pending"
     assert offer.private is True
     assert timedelta(days=4, hours=23) < offer.expires_at - now_utc() <= timedelta(days=5)
@@ -40,7 +40,7 @@ def test_approval_mails_the_young_person_and_the_guardian_of_an_under_18(db, pro
     youth = f.make_youth(contact_email="ung@example.dk", guardian_email="mor@example.dk")
     proposal = f.make_proposal(youth, f.make_opening(), programme=programme)
     db.session.commit()
-    offer = matching.approve_proposal(proposal, None)
+    offer = approvals.approve_proposal(proposal, None)
     mails = {m.to: m for m in db.session.query(OutgoingMail)}
     assert set(mails) == {"ung@example.dk", "mor@example.dk"}
     assert all(m.status == "sent" for m in mails.values())
@@ -57,7 +57,7 @@ def test_adult_gets_no_guardian_copy(db, programme):
     )
     proposal = f.make_proposal(youth, f.make_opening(), programme=programme)
     db.session.commit()
-    matching.approve_proposal(proposal, None)
+    approvals.approve_proposal(proposal, None)
     assert [m.to for m in db.session.query(OutgoingMail)] == ["ung@example.dk"]
 
 
@@ -68,7 +68,7 @@ def test_approval_reserves_the_refund_of_a_municipal_job(db, programme):
     opening = municipal_opening()
     proposal = f.make_proposal(f.make_youth(), opening, programme=programme)
     db.session.commit()
-    offer = matching.approve_proposal(proposal, None)
+    offer = approvals.approve_proposal(proposal, None)
     entry = db.session.query(RefundEntry).one()
     assert entry.offer_id == offer.id and entry.state == "reserved"
     # 98.50 kr. × 5 h (300 min cap of 360) × 20 weeks
@@ -80,8 +80,8 @@ def test_approval_past_the_refund_budget_is_refused_and_saves_nothing(db):
     programme = f.make_programme(refund_budget_ore=1000, min_private_share_pct=0)
     proposal = f.make_proposal(f.make_youth(), municipal_opening(), programme=programme)
     db.session.commit()
-    with pytest.raises(matching.ApprovalRefused, match="lønrefusion"):
-        matching.approve_proposal(proposal, None)
+    with pytest.raises(approvals.ApprovalRefused, match="lønrefusion"):
+        approvals.approve_proposal(proposal, None)
     assert db.session.query(Offer).count() == 0
     assert db.session.query(RefundEntry).count() == 0
     assert proposal.status == "proposed"
@@ -92,8 +92,8 @@ def test_municipal_job_waits_until_enough_private_jobs_have_started(db, programm
     f.make_offer(f.make_youth(), f.make_opening(), programme)  # private, not started yet
     proposal = f.make_proposal(f.make_youth(), municipal_opening(), programme=programme)
     db.session.commit()
-    with pytest.raises(matching.ApprovalRefused, match="private job"):
-        matching.approve_proposal(proposal, None)
+    with pytest.raises(approvals.ApprovalRefused, match="private job"):
+        approvals.approve_proposal(proposal, None)
     assert db.session.query(Offer).count() == 1
 
 
@@ -102,7 +102,7 @@ def test_municipal_job_is_approved_when_the_share_holds_in_the_worst_case(db, pr
     f.make_placement(f.make_youth(), f.make_opening(), programme)
     proposal = f.make_proposal(f.make_youth(), municipal_opening(), programme=programme)
     db.session.commit()
-    assert matching.approve_proposal(proposal, None).private is False
+    assert approvals.approve_proposal(proposal, None).private is False
 
 
 def test_young_person_with_a_live_offer_is_refused_a_second(db, programme):
@@ -111,8 +111,8 @@ def test_young_person_with_a_live_offer_is_refused_a_second(db, programme):
     f.make_offer(youth, f.make_opening(), programme)
     proposal = f.make_proposal(youth, f.make_opening(), programme=programme)
     db.session.commit()
-    with pytest.raises(matching.ApprovalRefused):
-        matching.approve_proposal(proposal, None)
+    with pytest.raises(approvals.ApprovalRefused):
+        approvals.approve_proposal(proposal, None)
     assert db.session.query(Offer).count() == 1
 
 
@@ -133,9 +133,9 @@ def test_full_seat_gets_no_more_offers(db, programme):
     first = f.make_proposal(f.make_youth(), opening, programme=programme)
     second = f.make_proposal(f.make_youth(), opening, run=first.run)
     db.session.commit()
-    matching.approve_proposal(first, None)
-    with pytest.raises(matching.ApprovalRefused, match="ledige pladser"):
-        matching.approve_proposal(second, None)
+    approvals.approve_proposal(first, None)
+    with pytest.raises(approvals.ApprovalRefused, match="ledige pladser"):
+        approvals.approve_proposal(second, None)
     assert db.session.query(Offer).filter_by(opening_id=opening.id).count() == 1
 
 
@@ -147,7 +147,7 @@ def test_approve_all_approves_what_fits_and_reports_the_rest(db, programme):
         f.make_proposal(f.make_youth(), opening, run=run)
     f.make_proposal(f.make_youth(), f.make_opening(), run=run)
     db.session.commit()
-    approved, refused = matching.approve_all(run, None)
+    approved, refused = approvals.approve_all(run, None)
     assert approved == 2
     assert len(refused) == 1 and "pladser" in refused[0][1]
 
@@ -157,8 +157,8 @@ def test_proposal_of_a_preview_run_cannot_be_approved(db, programme):
     run = f.make_run(programme, kind="preview")
     proposal = f.make_proposal(f.make_youth(), f.make_opening(), run=run)
     db.session.commit()
-    with pytest.raises(matching.ApprovalRefused):
-        matching.approve_proposal(proposal, None)
+    with pytest.raises(approvals.ApprovalRefused):
+        approvals.approve_proposal(proposal, None)
 
 
 def test_previously_declined_pair_is_not_offered_again(db, programme):
@@ -170,14 +170,14 @@ def test_previously_declined_pair_is_not_offered_again(db, programme):
     db.session.flush()
     db.session.add(ExcludedPair(youth_id=youth.id, opening_id=opening.id, reason="declined"))
     db.session.commit()
-    with pytest.raises(matching.ApprovalRefused):
-        matching.approve_proposal(proposal, None)
+    with pytest.raises(approvals.ApprovalRefused):
+        approvals.approve_proposal(proposal, None)
 
 
 def test_reject_marks_the_proposal_and_makes_no_offer(db, programme):
     """Does rejecting a proposal record the decision and nothing else?"""
     proposal = f.make_proposal(f.make_youth(), f.make_opening(), programme=programme)
     db.session.commit()
-    matching.reject_proposal(proposal, None, "passer ikke")
+    approvals.reject_proposal(proposal, None, "passer ikke")
     assert proposal.status == "rejected" and proposal.decision_note == "passer ikke"
     assert db.session.query(Offer).count() == 0

@@ -1,15 +1,15 @@
-"""The match instance built from database rows (web/services/matching.py)."""
+"""The match instance built from database rows (web/services/snapshot.py)."""
 from datetime import timedelta
 
 from web.models import OrganisationKind
-from web.services import matching
+from web.services import snapshot
 from web.timeutil import now_utc, today
 
 from tests import factories as f
 
 
 def build(programme):
-    return matching.build_instance(programme)
+    return snapshot.build_instance(programme)
 
 
 def test_candidate_record_carries_the_profile(db):
@@ -165,7 +165,7 @@ def test_what_if_params_override_budget_and_share(db):
     """Do what-if params change the budget (still less what is used) and the share?"""
     programme = f.make_programme(refund_budget_ore=1_000_000, min_private_share_pct=50)
     db.session.commit()
-    policy = matching.build_instance(
+    policy = snapshot.build_instance(
         programme, {"refund_budget_ore": 300_000, "min_private_share_pct": 30}
     )["policy"]
     assert policy["refund_budget_ore"] == 300_000

@@ -4,7 +4,7 @@ from datetime import timedelta
 import pytest
 
 from web.models import ExcludedPair, OrganisationKind, OutgoingMail, RefundEntry
-from web.services import ledger, matching, offers
+from web.services import approvals, ledger, offers, snapshot
 from web.timeutil import now_utc, today
 
 from tests import factories as f
@@ -25,7 +25,7 @@ def approved_offer(db, programme, *, municipal=False, **youth_fields):
     opening = f.make_opening(employer=employer, refund_requested=municipal)
     proposal = f.make_proposal(f.make_youth(**youth_fields), opening, programme=programme)
     db.session.commit()
-    return matching.approve_proposal(proposal, None)
+    return approvals.approve_proposal(proposal, None)
 
 
 def test_accept_reveals_to_the_employer_by_mail(db, programme):
@@ -54,7 +54,7 @@ def test_decline_releases_refund_excludes_pair_and_returns_to_pool(db, programme
     assert db.session.query(ExcludedPair).filter_by(
         youth_id=offer.youth_id, opening_id=offer.opening_id, reason="declined"
     ).count() == 1
-    instance = matching.build_instance(programme)
+    instance = snapshot.build_instance(programme)
     assert f"y-{offer.youth_id}" in {c["id"] for c in instance["candidates"]}
     assert [f"y-{offer.youth_id}", f"o-{offer.opening_id}"] in instance["excluded_pairs"]
 
@@ -88,7 +88,7 @@ def test_confirmed_start_makes_a_placement_and_commits_the_refund(db, programme)
     placement = offers.confirm_start(offer, today(), None)
     assert placement.status == "active" and placement.private is False
     assert ledger.entry_for(offer).state == "committed"
-    assert matching.share_counts(programme.id).total_placed == 1
+    assert snapshot.share_counts(programme.id).total_placed == 1
 
 
 def test_start_cannot_be_confirmed_before_the_young_person_says_yes(db, programme):
@@ -103,10 +103,10 @@ def test_no_show_reopens_the_seat_and_releases_the_refund(db, programme):
     offer = approved_offer(db, programme, municipal=True)
     offers.accept_offer(offer)
     placement = offers.confirm_start(offer, today(), None)
-    assert matching.free_seats(offer.opening) == 0
+    assert snapshot.free_seats(offer.opening) == 0
     offers.end_placement(placement, no_show=True, end_date=today(), reason="kom ikke")
     assert placement.status == "no_show"
-    assert matching.free_seats(offer.opening) == 1
+    assert snapshot.free_seats(offer.opening) == 1
     assert ledger.entry_for(offer).state == "released"
     assert db.session.query(ExcludedPair).filter_by(reason="no_show").count() == 1
 
@@ -128,4 +128,4 @@ def test_withdrawn_offer_returns_the_young_person_to_the_pool(db, programme):
     offers.accept_offer(offer)
     offers.withdraw_offer(offer)
     assert offer.status == "withdrawn"
-    assert not matching.youth_is_busy(offer.youth_id)
+    assert not snapshot.youth_is_busy(offer.youth_id)

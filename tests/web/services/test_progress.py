@@ -1,7 +1,7 @@
 """The consultant's programme numbers, filled in from placements and the refund ledger."""
 from web.consultant.services import programme_progress
 from web.models import OrganisationKind
-from web.services import matching
+from web.services import approvals
 
 from tests import factories as f
 
@@ -14,7 +14,7 @@ def test_progress_counts_placements_share_and_refunds(db):
     opening = f.make_opening(employer=municipal, refund_requested=True)
     proposal = f.make_proposal(f.make_youth(), opening, programme=programme)
     db.session.commit()
-    offer = matching.approve_proposal(proposal, None)
+    offer = approvals.approve_proposal(proposal, None)
     progress = programme_progress(programme)
     assert progress["leisure_placements"].value == 1
     assert progress["private_share"].value == 100
