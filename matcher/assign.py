@@ -20,7 +20,7 @@ from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
-__all__ = ["SeatGraph", "opening_prices", "dual_bound", "prune_edges"]
+__all__ = ["SeatGraph", "opening_prices", "seat_move_values", "dual_bound", "prune_edges"]
 
 _DENSE_CELLS = 1_500_000
 
@@ -215,6 +215,46 @@ def opening_prices(cand, opening, weight, assigned, capacity, *, max_rounds: int
     """
     m = len(capacity)
     zero = m
+    src, dst, length = _price_graph(cand, opening, weight, assigned, capacity)
+    if lowest:
+        # v_j >= -dist(j -> zero): shortest paths to the zero node, on reversed edges.
+        src, dst = dst, src
+    order = np.argsort(dst, kind="stable")
+    src, dst, length = src[order], dst[order], length[order]
+    heads = np.r_[0, np.nonzero(dst[1:] != dst[:-1])[0] + 1]
+    targets = dst[heads]
+    distance = np.full(m + 1, np.inf)
+    distance[zero] = 0.0
+    for _ in range(max_rounds):
+        reach = distance[src] + length
+        best = np.minimum.reduceat(reach, heads)
+        improved = best < distance[targets] - 1e-9
+        if not improved.any():
+            break
+        distance[targets[improved]] = best[improved]
+    prices = distance[:m] - min(distance[zero], 0.0)
+    if lowest:
+        prices = -prices
+    # Unreachable: nothing caps the price (an opening with no seat); the largest
+    # weight into it is high enough for every constraint.
+    unbounded = ~np.isfinite(prices)
+    if unbounded.any():
+        top = np.zeros(m)
+        np.maximum.at(top, opening, weight)
+        prices[unbounded] = top[unbounded]
+    return np.maximum(prices, 0.0)
+
+
+def _price_graph(cand, opening, weight, assigned, capacity):
+    """The dual's difference constraints as edges (src, dst, length) over openings plus a zero node.
+
+    An edge ``a -> b`` of length ``l`` means ``price_b <= price_a + l``;
+    read backwards it is one step of a chain of moves: a person leaves
+    opening ``b`` for ``a`` (or for nothing, or from nothing, when an end is
+    the zero node ``m``) at a loss of ``l``.
+    """
+    m = len(capacity)
+    zero = m
     matched = assigned[cand] >= 0
     own = assigned[cand]
     own_weight = np.zeros(len(assigned))
@@ -244,16 +284,51 @@ def opening_prices(cand, opening, weight, assigned, capacity, *, max_rounds: int
     src.append(np.full(len(free), zero))
     dst.append(free)
     length.append(np.zeros(len(free)))
-    src, dst, length = np.concatenate(src), np.concatenate(dst), np.concatenate(length)
-    if lowest:
-        # v_j >= -dist(j -> zero): shortest paths to the zero node, on reversed edges.
-        src, dst = dst, src
+    return np.concatenate(src), np.concatenate(dst), np.concatenate(length)
+
+
+def seat_move_values(cand, opening, weight, assigned, capacity, target, *, max_rounds: int = 400):
+    """What moving one seat from each opening to `target` changes, for an optimal assignment.
+
+    Closing a seat at ``k`` and opening one at ``target`` sends one person
+    from ``k`` along a chain of moves that ends at the new seat (possibly
+    passing through "unmatched": someone drops out, someone else comes in);
+    the best chain is a shortest path from ``target`` to ``k`` in the graph
+    of `opening_prices`. Unlike the difference of the two openings' prices
+    (which prices the two changes apart), this is exact for the pair.
+
+    Parameters
+    ----------
+    cand, opening, weight, assigned, capacity
+        As for `opening_prices`; `assigned` must be optimal for them.
+    target : int
+        The opening that gains a seat.
+    max_rounds : int, optional
+        Stop after this many rounds (values then err on the low side).
+
+    Returns
+    -------
+    numpy.ndarray of float
+        Per opening ``k``, the change in total weight of the best
+        assignment when ``k`` has one seat fewer and `target` one more
+        (``-inf`` where no chain exists, 0 at `target`).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> # Person 0 sits at opening 0 (worth 5) and would take opening 1 at 8.
+    >>> seat_move_values(np.array([0, 0]), np.array([0, 1]), np.array([5.0, 8.0]),
+    ...                  np.array([0, -1]), np.array([1, 0]), 1).tolist()
+    [3.0, 0.0]
+    """
+    m = len(capacity)
+    src, dst, length = _price_graph(cand, opening, weight, assigned, capacity)
     order = np.argsort(dst, kind="stable")
     src, dst, length = src[order], dst[order], length[order]
     heads = np.r_[0, np.nonzero(dst[1:] != dst[:-1])[0] + 1]
     targets = dst[heads]
     distance = np.full(m + 1, np.inf)
-    distance[zero] = 0.0
+    distance[target] = 0.0
     for _ in range(max_rounds):
         reach = distance[src] + length
         best = np.minimum.reduceat(reach, heads)
@@ -261,17 +336,7 @@ def opening_prices(cand, opening, weight, assigned, capacity, *, max_rounds: int
         if not improved.any():
             break
         distance[targets[improved]] = best[improved]
-    prices = distance[:m] - min(distance[zero], 0.0)
-    if lowest:
-        prices = -prices
-    # Unreachable: nothing caps the price (an opening with no seat); the largest
-    # weight into it is high enough for every constraint.
-    unbounded = ~np.isfinite(prices)
-    if unbounded.any():
-        top = np.zeros(m)
-        np.maximum.at(top, opening, weight)
-        prices[unbounded] = top[unbounded]
-    return np.maximum(prices, 0.0)
+    return 0.0 - distance[:m]
 
 
 def dual_bound(cand, weight, n: int, capacity, prices, constant: float = 0.0) -> float:

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .assign import SeatGraph, opening_prices, prune_edges
+from .assign import SeatGraph, opening_prices, prune_edges, seat_move_values
 from .types import OTHER_LEISURE, PRIVATE_LEISURE, REFUND_LEISURE, Pairs, Problem
 
 __all__ = ["Outcome", "constrained_assignment"]
@@ -52,6 +52,12 @@ KEEP_PER_CLASS = 15
 BOUND_MATCH_VALUE = 100.0
 #: Best candidates kept per seat of each opening on larger instances.
 KEEP_PER_SEAT = 4
+#: Openings per seat-search round whose exact seat-swap values are computed
+#: (one shortest-path search each) when their price alone does not pay for a swap.
+SWAP_TARGETS = 3
+#: Bonuses (score points per private leisure seat) a capped solve that fills too
+#: few private seats for the share rule is repeated with, smallest first.
+PRIVATE_BONUSES = (2.0, 8.0, 32.0, 128.0)
 
 
 @dataclass(frozen=True)
@@ -306,10 +312,16 @@ def _repair(model: _Model, assigned):
     return assigned
 
 
-def _solve_with_caps(model: _Model, caps, value_per_match: float | None = None):
+def _solve_with_caps(model: _Model, caps, value_per_match: float | None = None, *,
+                     keep_share: bool = False):
     """Best assignment when each opening may take at most ``caps[j]`` people (no side rules).
 
     Each match is worth ``value_per_match + score`` (``M + score`` by default).
+    Caps hold the charged openings to their seats, but nothing holds the
+    private seats the share rule counts on: an uncapped apprenticeship may
+    win one of their people. With `keep_share`, such a solve is repeated
+    with a bonus on private seats (`PRIVATE_BONUSES`, smallest first) until
+    the share holds, at most once per bonus.
     """
     # Edges to closed openings stay in the list (the graph gives them no seat):
     # their prices then say what opening a seat there would be worth.
@@ -319,6 +331,14 @@ def _solve_with_caps(model: _Model, caps, value_per_match: float | None = None):
     per_match = model.big if value_per_match is None else value_per_match
     weight = per_match + model.score[edges] + np.where(model.edge_alpha[edges] < 0, 1e-3, 0.0)
     assigned = graph.solve(weight)
+    if keep_share and not model.share_blocked and model.violations(assigned)[0] > 0:
+        private = model.edge_alpha[edges] < 0
+        for bonus in PRIVATE_BONUSES:
+            trial_weight = weight + np.where(private, bonus, 0.0)
+            trial = graph.solve(trial_weight)
+            if model.violations(trial)[0] <= 0:
+                weight, assigned = trial_weight, trial
+                break
     return assigned, (edges, graph, weight, assigned, per_match)
 
 
@@ -375,8 +395,9 @@ def _capacity_search(model: _Model, assigned, rounds: int):
     one seat fewer would cost (highest). Open the best seats that fit the
     remaining room under both rules (as if every open seat were filled, so
     the rules hold whatever the re-solve does), or swap a seat from a
-    costly opening to a better one; re-solve and keep the result if it is
-    better and feasible.
+    costly opening to a better one (valued exactly for the pair by
+    `seat_move_values` when the two prices alone do not pay for it);
+    re-solve and keep the result if it is better and feasible.
     """
     charged = (model.alpha > 0) | (model.beta > 0)
     best = assigned
@@ -385,7 +406,7 @@ def _capacity_search(model: _Model, assigned, rounds: int):
     private_weight = -model.alpha.min(initial=0.0)
     usage = np.bincount(best[best >= 0], minlength=model.m)
     caps = np.where(charged, np.minimum(usage, model.capacity), model.capacity)
-    current, restricted = _solve_with_caps(model, caps)
+    current, restricted = _solve_with_caps(model, caps, keep_share=True)
     if model.feasible(current) and model.value(current) > model.value(best):
         best = _improve(model, current, model.capacity)
     for _ in range(rounds):
@@ -400,7 +421,9 @@ def _capacity_search(model: _Model, assigned, rounds: int):
         closable = np.nonzero(charged & (caps > 0))[0]
         if len(openable) == 0:
             break
-        batch = _seat_moves(model, caps, openable, closable, gain, loss, share_room, refund_room)
+        swap_values = _swap_values(model, edges, weight, solved, caps)
+        batch = _seat_moves(model, caps, openable, closable, gain, loss, share_room, refund_room,
+                            swap_values)
         if not batch:
             break
         improved = False
@@ -411,7 +434,7 @@ def _capacity_search(model: _Model, assigned, rounds: int):
                 new_caps[open_j] += 1
                 if close_k >= 0:
                     new_caps[close_k] -= 1
-            trial, tried = _solve_with_caps(model, new_caps)
+            trial, tried = _solve_with_caps(model, new_caps, keep_share=True)
             if model.feasible(trial) and model.value(trial) > model.value(best):
                 best = _improve(model, trial, model.capacity)
                 caps, restricted = new_caps, tried
@@ -422,12 +445,37 @@ def _capacity_search(model: _Model, assigned, rounds: int):
     return best, restricted
 
 
-def _seat_moves(model, caps, openable, closable, gain, loss, share_room, refund_room):
+def _swap_values(model: _Model, edges, weight, solved, caps):
+    """Exact values of moving one seat to an opening, from every other: ``values(j)[k]``.
+
+    At most `SWAP_TARGETS` openings are searched per call (one shortest-path
+    search each, cached); ``None`` after that.
+    """
+    cache: dict = {}
+
+    def values(j):
+        if j not in cache:
+            if len(cache) >= SWAP_TARGETS:
+                return None
+            cache[j] = seat_move_values(model.cand[edges], model.opening[edges], weight, solved,
+                                        caps, int(j))
+        return cache[j]
+
+    return values
+
+
+def _seat_moves(model, caps, openable, closable, gain, loss, share_room, refund_room,
+                swap_values=None):
     """Seat openings (and swaps) that fit the rules' room, best gain first: [(open, close or -1)].
 
     A swap is taken when the seat opened is worth more than the one closed,
     or when the room it frees lets another seat open that makes up the
-    difference (close one costly seat, open two cheaper ones).
+    difference (close one costly seat, open two cheaper ones). The two
+    prices value the seats apart, which undercounts a swap whose closed
+    seat's person can take the opened one; when they do not pay for it,
+    `swap_values` (exact value of closing each seat to open this one)
+    picks the best seat to close that fits, e.g. a cheaper refund seat
+    closed for a second seat at a costlier refund opening.
     """
     alpha_pos = np.maximum(model.alpha, 0.0)
     beta = model.beta
@@ -467,7 +515,16 @@ def _seat_moves(model, caps, openable, closable, gain, loss, share_room, refund_
                     follow = j2
                     break
             if follow < 0:
-                continue
+                exact = swap_values(j) if swap_values is not None and new_caps[j] == caps[j] else None
+                if exact is None:
+                    continue
+                # Exact for this pair against the round's seats; seats already moved are left alone.
+                usable = usable[(new_caps[usable] == caps[usable]) & (exact[usable] > 1e-6)]
+                if len(usable) == 0:
+                    continue
+                k = usable[np.argmax(exact[usable])]
+                share_after = share_room - alpha_pos[j] + alpha_pos[k]
+                refund_after = refund_room - beta[j] + beta[k]
         new_caps[k] -= 1
         new_caps[j] += 1
         share_room, refund_room = share_after, refund_after
@@ -624,7 +681,7 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
         candidates = [_improve(model, _repair(model, model.evaluate(*point)), problem.seats)
                       for point in [(lam, mu)] + lows]
         for point in lows[-1:]:
-            capped, _ = _solve_with_caps(model, _knapsack_caps(model, *point))
+            capped, _ = _solve_with_caps(model, _knapsack_caps(model, *point), keep_share=True)
             if model.feasible(capped):
                 candidates.append(_improve(model, capped, problem.seats))
         best = max(candidates, key=model.value)

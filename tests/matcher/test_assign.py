@@ -4,7 +4,13 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matcher.assign import SeatGraph, dual_bound, opening_prices, prune_edges
+from matcher.assign import (
+    SeatGraph,
+    dual_bound,
+    opening_prices,
+    prune_edges,
+    seat_move_values,
+)
 
 SMALL = settings(max_examples=60, deadline=None)
 
@@ -64,6 +70,26 @@ def test_prices_give_a_tight_valid_bound(graph):
         assert bound >= brute_force(*graph) - 1e-9
         assert abs(bound - brute_force(*graph)) < 1e-6
 
+
+
+@SMALL
+@given(small_graphs())
+def test_seat_move_values_equal_brute_force(graph):
+    """Is the value of moving one seat from k to j what re-solving with those seats gives?"""
+    n, capacity, cand, opening, weight = graph
+    usable = np.minimum(capacity, np.bincount(opening, minlength=len(capacity)))
+    assigned = SeatGraph(cand, opening, usable, n).solve(weight)
+    before = brute_force(n, usable, cand, opening, weight)
+    for target in range(len(usable)):
+        values = seat_move_values(cand, opening, weight, assigned, usable, target)
+        assert values[target] == 0.0
+        for k in np.nonzero(usable > 0)[0]:
+            if k == target:
+                continue
+            moved = usable.copy()
+            moved[k] -= 1
+            moved[target] += 1
+            assert abs(values[k] - (brute_force(n, moved, cand, opening, weight) - before)) < 1e-6
 
 @SMALL
 @given(small_graphs(), st.lists(st.floats(0, 50), min_size=3, max_size=3))

@@ -175,6 +175,30 @@ def test_small_instances_match_the_exact_optimum(instance):
     assert result["stats"]["upper_bound"] >= exact["objective"] - 0.01 * max(1, exact["matched"])
 
 
+
+def test_seat_search_swaps_a_cheap_refund_seat_for_a_costly_one():
+    """Does the seat search close a cheaper refund seat to open a second costlier one when the budget fits?"""
+    # The budget takes two seats of the 939,400 refund opening; the repaired start
+    # uses one of them and one 680,000 seat, which the two prices alone never trade.
+    instance = random_instance(np.random.default_rng(269), 30, 19, tight=True)
+    result = solve(instance)
+    exact = solve_exact(instance, time_limit=30)
+    assert check_result(instance, result) == []
+    assert result["stats"]["matched"] == exact["matched"] == 7
+    assert result["stats"]["objective"] >= exact["objective"] - 1e-6
+
+
+def test_seat_search_keeps_the_private_seats_the_share_needs():
+    """Does a capped re-solve keep the private seats the share rule counts on, rather than fill an apprenticeship?"""
+    # The exact optimum has the same seats per side-rule opening as the repaired start;
+    # the plain capped solve swaps a private seat for the uncapped apprenticeship.
+    instance = random_instance(np.random.default_rng(5441), 40, 25, tight=True)
+    result = solve(instance)
+    exact = solve_exact(instance, time_limit=30)
+    assert check_result(instance, result) == []
+    assert result["stats"]["matched"] == exact["matched"] == 10
+    assert result["stats"]["objective"] >= exact["objective"] - 1e-6
+
 def test_tight_medium_instance_is_feasible_and_bounded():
     """On a 300x220 instance with both rules binding, is the result feasible and under its bound?"""
     instance = random_instance(np.random.default_rng(11), 300, 220, tight=True)
