@@ -33,6 +33,9 @@ def reason_text(reason: str) -> str:
             return _("Meget interesseret i %(sector)s", sector=sector.lower())
         return _("Interesseret i %(sector)s", sector=sector.lower())
     if match := _KM.match(reason):
+        # Distances run between postcode centres, so under half a kilometre means "same area".
+        if Decimal(match["km"]) < Decimal("0.5"):
+            return _("Bor i samme postnummer som jobbet")
         return _("%(km)s km fra bopælen", km=_number(match["km"]))
     if match := _HOURS.match(reason):
         return _("%(hours)s timer om ugen", hours=_number(match["hours"]))
