@@ -219,19 +219,7 @@ def opening_prices(cand, opening, weight, assigned, capacity, *, max_rounds: int
     if lowest:
         # v_j >= -dist(j -> zero): shortest paths to the zero node, on reversed edges.
         src, dst = dst, src
-    order = np.argsort(dst, kind="stable")
-    src, dst, length = src[order], dst[order], length[order]
-    heads = np.r_[0, np.nonzero(dst[1:] != dst[:-1])[0] + 1]
-    targets = dst[heads]
-    distance = np.full(m + 1, np.inf)
-    distance[zero] = 0.0
-    for _ in range(max_rounds):
-        reach = distance[src] + length
-        best = np.minimum.reduceat(reach, heads)
-        improved = best < distance[targets] - 1e-9
-        if not improved.any():
-            break
-        distance[targets[improved]] = best[improved]
+    distance = _shortest_distances(src, dst, length, zero, m + 1, max_rounds)
     prices = distance[:m] - min(distance[zero], 0.0)
     if lowest:
         prices = -prices
@@ -323,20 +311,29 @@ def seat_move_values(cand, opening, weight, assigned, capacity, target, *, max_r
     """
     m = len(capacity)
     src, dst, length = _price_graph(cand, opening, weight, assigned, capacity)
+    distance = _shortest_distances(src, dst, length, target, m + 1, max_rounds)
+    return 0.0 - distance[:m]
+
+
+def _shortest_distances(src, dst, length, source: int, n_nodes: int, max_rounds: int):
+    """Bellman-Ford from `source`, one vectorised relaxation of every edge per round.
+
+    Edges are grouped by head so each round is one ``minimum.reduceat``; the
+    rounds stop early once nothing improves (or after `max_rounds`).
+    """
     order = np.argsort(dst, kind="stable")
     src, dst, length = src[order], dst[order], length[order]
     heads = np.r_[0, np.nonzero(dst[1:] != dst[:-1])[0] + 1]
     targets = dst[heads]
-    distance = np.full(m + 1, np.inf)
-    distance[target] = 0.0
+    distance = np.full(n_nodes, np.inf)
+    distance[source] = 0.0
     for _ in range(max_rounds):
-        reach = distance[src] + length
-        best = np.minimum.reduceat(reach, heads)
+        best = np.minimum.reduceat(distance[src] + length, heads)
         improved = best < distance[targets] - 1e-9
         if not improved.any():
             break
         distance[targets[improved]] = best[improved]
-    return 0.0 - distance[:m]
+    return distance
 
 
 def dual_bound(cand, weight, n: int, capacity, prices, constant: float = 0.0) -> float:
