@@ -8,7 +8,6 @@ from web.models.accounts import (
     Role,
     User,
 )
-from web.models.openings import Opening, OpeningStatus, Shift, Track
 from web.models.matching import (
     ExcludedPair,
     MailStatus,
@@ -25,6 +24,7 @@ from web.models.matching import (
     RunKind,
     RunStatus,
 )
+from web.models.openings import Opening, OpeningStatus, Shift, Track
 from web.models.programme import Programme
 from web.models.youth import AvailabilityWindow, Invitation, ProfileStatus, YouthProfile
 

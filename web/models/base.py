@@ -1,7 +1,8 @@
 """Column helpers shared by all models."""
 from datetime import datetime, timezone
 
-from sqlalchemy import DateTime, TypeDecorator
+from sqlalchemy import CheckConstraint, DateTime, TypeDecorator
+from sqlalchemy.orm import Mapped
 
 
 def utcnow() -> datetime:
@@ -25,3 +26,26 @@ class UTCDateTime(TypeDecorator):
         if value is not None and value.tzinfo is None:
             value = value.replace(tzinfo=timezone.utc)
         return value
+
+
+class WeeklyWindow:
+    """A span of time on one weekday: day 0 is Monday, minutes from midnight, never past it."""
+
+    day_index: Mapped[int]
+    start_minute: Mapped[int]
+    end_minute: Mapped[int]
+
+    @property
+    def minutes(self) -> int:
+        return self.end_minute - self.start_minute
+
+
+def weekly_window_checks(day_name: str, span_name: str) -> tuple[CheckConstraint, ...]:
+    """The database's own guard on a :class:`WeeklyWindow` table (names are per table)."""
+    return (
+        CheckConstraint("day_index BETWEEN 0 AND 6", name=day_name),
+        CheckConstraint(
+            "start_minute >= 0 AND end_minute <= 1440 AND end_minute > start_minute",
+            name=span_name,
+        ),
+    )

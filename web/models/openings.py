@@ -7,7 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from web.extensions import db
 from web.models.accounts import Organisation, Reviewed
-from web.models.base import UTCDateTime, utcnow
+from web.models.base import UTCDateTime, WeeklyWindow, utcnow, weekly_window_checks
 
 
 class Track(StrEnum):
@@ -65,27 +65,18 @@ class Opening(Reviewed, db.Model):
 
     @property
     def weekly_minutes(self) -> int:
-        return sum(shift.end_minute - shift.start_minute for shift in self.shifts)
+        return sum(shift.minutes for shift in self.shifts)
 
 
-class Shift(db.Model):
-    """A weekly shift; minutes from midnight, never crossing it."""
+class Shift(WeeklyWindow, db.Model):
+    """A weekly shift; it never crosses midnight."""
 
     __tablename__ = "shift"
-    __table_args__ = (
-        CheckConstraint("day_index BETWEEN 0 AND 6", name="shift_day_in_week"),
-        CheckConstraint(
-            "start_minute >= 0 AND end_minute <= 1440 AND end_minute > start_minute",
-            name="shift_inside_day",
-        ),
-    )
+    __table_args__ = weekly_window_checks("shift_day_in_week", "shift_inside_day")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     opening_id: Mapped[int] = mapped_column(
         ForeignKey("opening.id", ondelete="CASCADE"), index=True
     )
-    day_index: Mapped[int]
-    start_minute: Mapped[int]
-    end_minute: Mapped[int]
 
     opening: Mapped[Opening] = relationship(back_populates="shifts")

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from web.extensions import db
 from web.models.accounts import Organisation, Reviewed, User
-from web.models.base import UTCDateTime, utcnow
+from web.models.base import UTCDateTime, WeeklyWindow, utcnow, weekly_window_checks
 
 
 class ProfileStatus(StrEnum):
@@ -99,25 +99,16 @@ class YouthProfile(Reviewed, db.Model):
         return self.consent_at is not None
 
 
-class AvailabilityWindow(db.Model):
-    """A weekly time window when the young person is free; minutes from midnight."""
+class AvailabilityWindow(WeeklyWindow, db.Model):
+    """A weekly time window when the young person is free."""
 
     __tablename__ = "availability_window"
-    __table_args__ = (
-        CheckConstraint("day_index BETWEEN 0 AND 6", name="day_in_week"),
-        CheckConstraint(
-            "start_minute >= 0 AND end_minute <= 1440 AND end_minute > start_minute",
-            name="window_inside_day",
-        ),
-    )
+    __table_args__ = weekly_window_checks("day_in_week", "window_inside_day")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     profile_id: Mapped[int] = mapped_column(
         ForeignKey("youth_profile.id", ondelete="CASCADE"), index=True
     )
-    day_index: Mapped[int]
-    start_minute: Mapped[int]
-    end_minute: Mapped[int]
 
     profile: Mapped[YouthProfile] = relationship(back_populates="availability")
 
