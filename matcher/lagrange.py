@@ -25,10 +25,12 @@ more matches always win. The steps:
    cost, so seats are opened, closed or swapped within the room both rules
    leave, and re-solved while that helps. (Multipliers alone cannot do this
    when many openings share one refund amount: they all switch at once.)
-4. **Bound.** The prices of one more capped solve, valued at a score-point
-   scale, shifted by the multipliers and clamped at zero are feasible for
-   the dual of the full problem, so they give a proven Lagrangian bound;
-   the multipliers are chosen on a grid and by pattern search.
+4. **Bound.** The prices of the last capped solve, shifted by the
+   multipliers and clamped at zero, are feasible for the dual of the full
+   problem, so they give a proven Lagrangian bound; the multipliers are
+   chosen on a grid and by pattern search, then the assignment is solved
+   once more at the best multipliers and the search resumes from its
+   exact prices.
 """
 
 from __future__ import annotations
@@ -48,8 +50,6 @@ __all__ = ["Outcome", "constrained_assignment"]
 FULL_GRAPH_PAIRS = 150_000
 #: Best openings kept per candidate and side-rule class on larger instances.
 KEEP_PER_CLASS = 15
-#: Value of one match (in score points) for the capped solve whose prices give the bound.
-BOUND_MATCH_VALUE = 100.0
 #: Best candidates kept per seat of each opening on larger instances.
 KEEP_PER_SEAT = 4
 #: Openings per seat-search round whose exact seat-swap values are computed
@@ -58,6 +58,11 @@ SWAP_TARGETS = 3
 #: Bonuses (score points per private leisure seat) a capped solve that fills too
 #: few private seats for the share rule is repeated with, smallest first.
 PRIVATE_BONUSES = (2.0, 8.0, 32.0, 128.0)
+#: Exact assignment solves at the best multipliers found, each followed by a new
+#: local search from its prices, to tighten the bound.
+BOUND_REFINEMENTS = 1
+#: A bound this close to the objective (relative) is not refined further.
+BOUND_CLOSE_ENOUGH = 1e-5
 
 
 @dataclass(frozen=True)
@@ -537,76 +542,111 @@ def _seat_moves(model, caps, openable, closable, gain, loss, share_room, refund_
     return moves
 
 
-def _bound(model: _Model, restricted, matched: int) -> float:
-    """Proven bound on total score for `matched` matches from a capped solve's prices.
+def _bound(model: _Model, restricted, matched: int, objective: float) -> float:
+    """Proven bound on total score for `matched` matches, from a solve's column prices.
 
-    The capped assignment is optimal for its capacities, so its lowest
-    column prices are exact there. Shifting each price with its column's
-    change in weight (match value ``theta`` instead of the solve's, side-rule
-    charges ``lam`` and ``mu``) and clamping at zero keeps them feasible for
-    the dual of the full problem (all eligible pairs, all seats) once each
-    candidate's own term is recomputed over all their pairs; every such
-    point is a valid Lagrangian bound. A grid and a pattern search over
-    (theta, lam, mu) keep the smallest.
+    The capped assignment `restricted` is optimal for its capacities, so
+    its lowest column prices are exact there. Shifting each price with its
+    column's change in weight (match value ``theta`` instead of the solve's,
+    side-rule charges ``lam`` and ``mu``) and clamping at zero keeps them
+    feasible for the dual of the full problem (all eligible pairs, all
+    seats) once each candidate's own term is recomputed over all their
+    pairs; every such point is a valid Lagrangian bound. A grid and a
+    pattern search over (theta, lam, mu) keep the smallest. Shifted prices
+    drift from the optimal ones the further the point is from where they
+    were solved, so unless the bound is already within `BOUND_CLOSE_ENOUGH`
+    of `objective`, the assignment is solved exactly at the best point
+    (`BOUND_REFINEMENTS` times) and the search resumes from its prices.
     """
-    edges, graph, weight, assigned, reference = restricted
+    edges, graph, weight, assigned, per_match = restricted
     prices = opening_prices(model.cand[edges], model.opening[edges], weight, assigned,
                             graph.capacity, lowest=True)
-    starts = np.r_[0, np.nonzero(np.diff(model.cand))[0] + 1] if len(model.cand) else np.zeros(0, int)
-    score = model.score
-    slack = 0.0 if model.share_blocked else model.slack
-    alpha, beta = model.alpha, model.beta
-    alpha_e, beta_e = model.edge_alpha, model.edge_beta
-
-    def bound(theta, lam, mu):
-        shifted = np.maximum(prices - (reference - theta) - lam * alpha - mu * beta, 0.0)
-        margin = theta + score - lam * alpha_e - mu * beta_e - shifted[model.opening]
-        own = np.maximum.reduceat(margin, starts) if len(starts) else np.zeros(0)
-        return float(np.maximum(own, 0.0).sum() + np.dot(model.capacity, shifted)
-                     + lam * slack + mu * model.budget - theta * matched)
-
-    unit = [1.0, 1.0 / max(alpha.max(), 1.0), 1.0 / model.refund_unit]
-    large = len(model.cand) > 1_000_000
-    best, point = bound(reference, 0.0, 0.0), [reference, 0.0, 0.0]
-
-    def scan(thetas, mus, lam):
-        nonlocal best, point
-        for theta in thetas:
-            for mu in mus:
-                value = bound(theta, lam, mu * unit[2])
-                if value < best:
-                    best, point = value, [theta, lam, mu * unit[2]]
-
-    # Multipliers live on the score scale: a match is worth up to 100 points.
-    coarse = np.arange(0.0, 301.0, 50.0 if not large else 75.0)
-    scan(coarse, np.arange(0.0, 601.0, 50.0 if not large else 100.0), 0.0)
-    if not large:
-        theta0, mu0 = point[0], point[2] / unit[2]
-        scan(np.clip(theta0 + np.arange(-50.0, 51.0, 10.0), 0, None),
-             np.clip(mu0 + np.arange(-50.0, 51.0, 10.0), 0, None), 0.0)
-    for lam in [float(v) for v in np.geomspace(1.0, 400.0, 9)]:
-        value = bound(point[0], lam * unit[1], point[2])
-        if value < best:
-            best, point = value, [point[0], lam * unit[1], point[2]]
-    # Pattern search around the best grid point.
-    steps = [5.0, max(point[1], unit[1]) * 0.25, 5.0 * unit[2]]
-    # Along single axes and pairs of axes: the valley often runs diagonally
-    # (a higher value per match needs a higher charge per refund).
-    directions = [(t, 0.0, m) for t, m in itertools.product((-1.0, 0.0, 1.0), repeat=2) if t or m]
-    if point[1] > 0:
-        directions += [(0.0, 1.0, 0.0), (0.0, -1.0, 0.0)]
-    for _ in range(25 if not large else 8):
-        improved = False
-        for direction in directions:
-            trial = [max(0.0, point[axis] + direction[axis] * steps[axis]) for axis in range(3)]
-            value = bound(*trial)
-            if value < best - 1e-9:
-                best, point, improved = value, trial, True
-        if not improved:
-            steps = [step / 2.0 for step in steps]
-            if steps[0] < 1e-3 and steps[1] < 1e-3 * unit[1] and steps[2] < 1e-3 * unit[2]:
-                break
+    search = _BoundSearch(model, matched)
+    best, point = search.grid(prices, (per_match, 0.0, 0.0))
+    for _ in range(BOUND_REFINEMENTS):
+        if best - objective <= BOUND_CLOSE_ENOUGH * max(abs(best), 1.0):
+            break
+        theta, lam, mu = point
+        weight = (theta + model.score - lam * model.edge_alpha - mu * model.edge_beta)[model.kept]
+        solved = model.graph.solve(weight)
+        prices = opening_prices(model.cand[model.kept], model.opening[model.kept], weight, solved,
+                                model.graph.capacity, lowest=True)
+        value, point = search.pattern(prices, point, point)
+        if value >= best - 1e-6:
+            break
+        best = value
     return best
+
+
+class _BoundSearch:
+    """Lagrangian bounds from one set of column prices, shifted to other multipliers."""
+
+    def __init__(self, model: _Model, matched: int):
+        self.model = model
+        self.matched = matched
+        self.starts = (np.r_[0, np.nonzero(np.diff(model.cand))[0] + 1] if len(model.cand)
+                       else np.zeros(0, int))
+        self.unit = [1.0, 1.0 / max(model.alpha.max(), 1.0), 1.0 / model.refund_unit]
+        self.large = len(model.cand) > 1_000_000
+
+    def value(self, prices, base, theta, lam, mu) -> float:
+        """The bound at (theta, lam, mu) from `prices` solved at multipliers `base`."""
+        model = self.model
+        theta0, lam0, mu0 = base
+        shifted = np.maximum(prices - (theta0 - theta) - (lam - lam0) * model.alpha
+                             - (mu - mu0) * model.beta, 0.0)
+        margin = (theta + model.score - lam * model.edge_alpha - mu * model.edge_beta
+                  - shifted[model.opening])
+        own = np.maximum.reduceat(margin, self.starts) if len(self.starts) else np.zeros(0)
+        slack = 0.0 if model.share_blocked else model.slack
+        return float(np.maximum(own, 0.0).sum() + np.dot(model.capacity, shifted)
+                     + lam * slack + mu * model.budget - theta * self.matched)
+
+    def grid(self, prices, base):
+        """A coarse grid over (theta, mu), a sweep over lam, then `pattern`: (bound, point)."""
+        unit, large = self.unit, self.large
+        best, point = self.value(prices, base, *base), list(base)
+
+        def scan(thetas, mus, lam):
+            nonlocal best, point
+            for theta in thetas:
+                for mu in mus:
+                    value = self.value(prices, base, theta, lam, mu * unit[2])
+                    if value < best:
+                        best, point = value, [theta, lam, mu * unit[2]]
+
+        # Multipliers live on the score scale: a match is worth up to 100 points.
+        coarse = np.arange(0.0, 301.0, 50.0 if not large else 75.0)
+        scan(coarse, np.arange(0.0, 601.0, 50.0 if not large else 100.0), 0.0)
+        for lam in [float(v) for v in np.geomspace(1.0, 400.0, 9)]:
+            value = self.value(prices, base, point[0], lam * unit[1], point[2])
+            if value < best:
+                best, point = value, [point[0], lam * unit[1], point[2]]
+        return self.pattern(prices, base, point)
+
+    def pattern(self, prices, base, point):
+        """Pattern search from `point` with `prices` solved at `base`: (bound, point)."""
+        unit = self.unit
+        point = list(point)
+        best = self.value(prices, base, *point)
+        steps = [5.0, max(point[1], unit[1]) * 0.25, 5.0 * unit[2]]
+        # Along single axes and pairs of axes: the valley often runs diagonally
+        # (a higher value per match needs a higher charge per refund).
+        directions = [(t, 0.0, m) for t, m in itertools.product((-1.0, 0.0, 1.0), repeat=2) if t or m]
+        if point[1] > 0:
+            directions += [(0.0, 1.0, 0.0), (0.0, -1.0, 0.0)]
+        for _ in range(25 if not self.large else 8):
+            improved = False
+            for direction in directions:
+                trial = [max(0.0, point[axis] + direction[axis] * steps[axis]) for axis in range(3)]
+                value = self.value(prices, base, *trial)
+                if value < best - 1e-9:
+                    best, point, improved = value, trial, True
+            if not improved:
+                steps = [step / 2.0 for step in steps]
+                if steps[0] < 1e-3 and steps[1] < 1e-3 * unit[1] and steps[2] < 1e-3 * unit[2]:
+                    break
+        return best, point
 
 
 def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None = None,
@@ -660,7 +700,6 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
     budget = [max_evaluations]
     if model.feasible(free_run):
         best = free_run
-        points = [(0.0, 0.0)]
         method = "lagrangian-lsa: no side rule binds"
     else:
         lam = mu = 0.0
@@ -685,7 +724,6 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
             if model.feasible(capped):
                 candidates.append(_improve(model, capped, problem.seats))
         best = max(candidates, key=model.value)
-        points = [(lam, mu)] + lows[-2:]
         method = "lagrangian-lsa: multipliers, repair, improve"
     seats = problem.seats
     best = _improve(model, best, seats)
@@ -694,16 +732,7 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
     else:
         best, restricted = _capacity_search(model, best, rounds=capacity_rounds)
     matched, total = model.value(best)
-    if method == "lagrangian-lsa: no side rule binds":
-        bound = _bound(model, restricted, matched)
-    else:
-        # Prices of a capped solve valued at a score-point scale (not M) give a much
-        # tighter certificate when a side rule limits the number of matches.
-        usage = np.bincount(best[best >= 0], minlength=model.m)
-        charged = (model.alpha > 0) | (model.beta > 0)
-        caps = np.where(charged, np.minimum(usage, model.capacity), model.capacity)
-        _, moderate = _solve_with_caps(model, caps, BOUND_MATCH_VALUE)
-        bound = _bound(model, moderate, matched)
+    bound = _bound(model, restricted, matched, total)
     bound = max(bound, total)
     return Outcome(
         assigned=best,
