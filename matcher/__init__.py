@@ -19,7 +19,7 @@ from .checks import check_result
 from .costs import SCORE_WEIGHTS, refund_ore
 from .dates import age_on, parse_date, parse_hhmm
 from .eligibility import RULES
-from .exact import solve_exact
+from .exact import relaxation_bounds, solve_exact
 from .exceptions import InvalidInstanceError
 from .generate import example_instance, random_instance
 from .solve import solve
@@ -49,6 +49,7 @@ __all__ = [
     "parse_hhmm",
     "random_instance",
     "refund_ore",
+    "relaxation_bounds",
     "rules_on",
     "solve",
     "solve_exact",

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import matcher
-from matcher import check_result, random_instance, refund_ore, solve, solve_exact
+from matcher import check_result, random_instance, refund_ore, relaxation_bounds, solve, solve_exact
 
 from .builders import make_candidate, make_instance, make_opening
 
@@ -173,6 +173,17 @@ def test_small_instances_match_the_exact_optimum(instance):
     assert result["stats"]["matched"] == exact["matched"]
     assert result["stats"]["objective"] >= exact["objective"] * 0.995 - 1e-6
     assert result["stats"]["upper_bound"] >= exact["objective"] - 0.01 * max(1, exact["matched"])
+
+
+@PROPERTY
+@given(instance=instances)
+def test_relaxation_bounds_lie_on_or_above_the_exact_optimum(instance):
+    """Does the LP relaxation bound the MILP's matched count and, at that count, its score?"""
+    exact = solve_exact(instance, time_limit=30)
+    bounds = relaxation_bounds(instance, matched=exact["matched"])
+    assert exact["status"] == "optimal"
+    assert bounds["max_matched"] >= exact["matched"]
+    assert bounds["score_bound"] >= exact["objective"] - 0.01  # the objective is rounded to 0.01
 
 
 
