@@ -4,8 +4,10 @@ Generates seeded Copenhagen-like instances (`matcher.generate.random_instance`)
 at four sizes, solves each in a fresh process (so peak memory is that
 solve's own), checks the result with `check_result`, and compares with
 one plain ``linear_sum_assignment`` ignoring the side rules and with the
-exact MILP (HiGHS, reference only) where it finishes in the time limit.
-Prints a Markdown table.
+exact MILP (HiGHS, reference only) where it finishes in the time limit,
+and with the LP relaxation (which bounds the most matches possible and the
+best score at the result's count where the MILP is out of reach). Prints a
+Markdown table.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import time
 
 import numpy as np
 
-__all__ = ["SIZES", "main", "measure_solve", "measure_plain", "measure_exact"]
+__all__ = ["SIZES", "main", "measure_solve", "measure_plain", "measure_exact", "measure_relaxation"]
 
 #: Name -> (young people, seats).
 SIZES = {
@@ -155,6 +157,25 @@ def measure_exact(size: str, tight: bool, seed: int, time_limit: float) -> dict:
     return exact
 
 
+def measure_relaxation(size: str, tight: bool, seed: int, matched: int) -> dict:
+    """Bound the instance's most matches and best score by the LP relaxation.
+
+    Returns
+    -------
+    dict
+        ``max_matched``, ``score_bound`` (at `matched` matches) and
+        ``seconds``; see `matcher.exact.relaxation_bounds`.
+
+    Examples
+    --------
+    >>> measure_relaxation("small", False, 1, 0)["max_matched"] > 0
+    True
+    """
+    from .exact import relaxation_bounds
+
+    return relaxation_bounds(_instance(size, tight, seed), matched=matched)
+
+
 def _in_child(function, *args, timeout=None):
     context = multiprocessing.get_context("spawn")
     with context.Pool(1) as pool:
@@ -191,10 +212,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m matcher.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=",".join(SIZES), help="comma-separated: " + ", ".join(SIZES))
     parser.add_argument("--modes", default="loose,tight", help="loose, tight or both")
-    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--seeds", default="2026", help="comma-separated generator seeds (default 2026)")
     parser.add_argument("--no-exact", action="store_true", help="skip the exact MILP reference")
     parser.add_argument("--exact-limit", type=float, default=120.0, help="seconds for the MILP (default 120)")
     parser.add_argument("--exact-sizes", default="small,medium,large", help="sizes to try the MILP on")
+    parser.add_argument("--no-lp", action="store_true", help="skip the LP relaxation bounds")
+    parser.add_argument("--lp-sizes", default="small,medium,large", help="sizes for the LP relaxation")
     parser.add_argument("--no-plain", action="store_true", help="skip the plain linear_sum_assignment")
     parser.add_argument("--plain-sizes", default="small,medium,large",
                         help="sizes for the dense plain assignment (huge needs ~1 GB and a minute)")
@@ -202,13 +225,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = [s for s in args.sizes.split(",") if s]
     modes = [m for m in args.modes.split(",") if m]
+    try:
+        seeds = [int(seed) for seed in args.seeds.split(",") if seed]
+    except ValueError:
+        parser.error(f"--seeds: not a comma-separated list of integers: {args.seeds!r}")
     for size in sizes:
         if size not in SIZES:
             parser.error(f"unknown size {size!r}")
     out = (lambda *a, **k: None) if args.quiet else print
-    header = ("| size | rules | seconds | cpu s | peak MB | matched | exact matched | score gap vs exact "
-              "| bound gap | private share % (min) | refund used / budget DKK | feasible "
-              "| plain LSA s | × plain | exact s | × faster than exact |")
+    header = ("| size | rules | seed | seconds | cpu s | peak MB | matched | most possible "
+              "| score gap vs exact | bound gap | LP gap | private share % (min) "
+              "| refund used / budget DKK | feasible | plain LSA s | × plain | exact s "
+              "| × faster than exact |")
     out(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, "
         f"load average at start {os.getloadavg()[0]:.1f}")
     out(header)
@@ -216,40 +244,61 @@ def main(argv: list[str] | None = None) -> int:
     failures = 0
     for size in sizes:
         for mode in modes:
-            tight = mode == "tight"
-            row = _in_child(measure_solve, size, tight, args.seed)
-            plain = None
-            if not args.no_plain and size in args.plain_sizes.split(","):
-                plain = _in_child(measure_plain, size, tight, args.seed)
-            exact = None
-            tried = not args.no_exact and size in args.exact_sizes.split(",")
-            if tried:
-                exact = _in_child(measure_exact, size, tight, args.seed, args.exact_limit,
-                                  timeout=1.5 * args.exact_limit + 30)
-            failures += row["violations"] > 0
-            proven = exact is not None and exact["status"] == "optimal" and exact["seconds"] <= args.exact_limit
-            score_gap = ((exact["objective"] - row["objective"]) / exact["objective"] * 100
-                         if proven and exact["objective"] else None)
-            out("| " + " | ".join([
-                f"{SIZES[size][0]:,}×{SIZES[size][1]:,}",
-                mode,
-                f"{row['wall']:.2f}",
-                f"{row['cpu']:.2f}",
-                f"{row['peak_mb']:.0f}",
-                str(row["matched"]),
-                str(exact["matched"]) if proven else (f"not in {args.exact_limit:.0f} s" if tried else "–"),
-                _fmt(score_gap, "{:.3f} %"),
-                f"{row['gap'] * 100:.3f} %",
-                f"{row['share_after']:.1f} ({row['share_target']})",
-                f"{row['refund'] / 100:,.0f} / " + ("∞" if row["budget"] >= 10**11 else f"{row['budget'] / 100:,.0f}"),
-                "yes" if row["violations"] == 0 else f"NO: {row['first_violation']}",
-                _fmt(plain and plain["seconds"]),
-                _fmt(plain and row["wall"] / plain["seconds"], "{:.1f}"),
-                _fmt(exact and exact["seconds"], "{:.1f}") if proven else "–",
-                _fmt(exact["seconds"] / row["wall"] if proven else None, "{:.0f}×"),
-            ]) + " |")
-            sys.stdout.flush()
+            for seed in seeds:
+                row = _row(size, mode == "tight", seed, args)
+                failures += not row.startswith("ok")
+                out(row.split(" ", 1)[1])
+                sys.stdout.flush()
     return 1 if failures else 0
+
+
+def _row(size: str, tight: bool, seed: int, args) -> str:
+    """Measure one instance every way asked for; return "ok |...|" or "failed |...|"."""
+    row = _in_child(measure_solve, size, tight, seed)
+    plain = None
+    if not args.no_plain and size in args.plain_sizes.split(","):
+        plain = _in_child(measure_plain, size, tight, seed)
+    exact = None
+    tried = not args.no_exact and size in args.exact_sizes.split(",")
+    if tried:
+        exact = _in_child(measure_exact, size, tight, seed, args.exact_limit,
+                          timeout=1.5 * args.exact_limit + 30)
+    relaxed = None
+    if not args.no_lp and size in args.lp_sizes.split(","):
+        relaxed = _in_child(measure_relaxation, size, tight, seed, row["matched"])
+    proven = exact is not None and exact["status"] == "optimal" and exact["seconds"] <= args.exact_limit
+    score_gap = ((exact["objective"] - row["objective"]) / exact["objective"] * 100
+                 if proven and exact["objective"] else None)
+    if proven:
+        most = f"{exact['matched']} (MILP)"
+    elif relaxed is not None:
+        most = f"≤ {relaxed['max_matched']} (LP)"
+    else:
+        most = f"not in {args.exact_limit:.0f} s" if tried else "–"
+    lp_gap = None
+    if relaxed is not None and relaxed["score_bound"]:
+        lp_gap = max(relaxed["score_bound"] - row["objective"], 0.0) / relaxed["score_bound"] * 100
+    cells = [
+        f"{SIZES[size][0]:,}×{SIZES[size][1]:,}",
+        "tight" if tight else "loose",
+        str(seed),
+        f"{row['wall']:.2f}",
+        f"{row['cpu']:.2f}",
+        f"{row['peak_mb']:.0f}",
+        str(row["matched"]),
+        most,
+        _fmt(score_gap, "{:.3f} %"),
+        f"{row['gap'] * 100:.3f} %",
+        _fmt(lp_gap, "{:.3f} %"),
+        f"{row['share_after']:.1f} ({row['share_target']})",
+        f"{row['refund'] / 100:,.0f} / " + ("∞" if row["budget"] >= 10**11 else f"{row['budget'] / 100:,.0f}"),
+        "yes" if row["violations"] == 0 else f"NO: {row['first_violation']}",
+        _fmt(plain and plain["seconds"]),
+        _fmt(plain and row["wall"] / plain["seconds"], "{:.1f}"),
+        _fmt(exact and exact["seconds"], "{:.1f}") if proven else "–",
+        _fmt(exact["seconds"] / row["wall"] if proven else None, "{:.0f}×"),
+    ]
+    return ("ok " if row["violations"] == 0 else "failed ") + "| " + " | ".join(cells) + " |"
 
 
 if __name__ == "__main__":
