@@ -25,6 +25,10 @@ more matches always win. The steps:
    cost, so seats are opened, closed or swapped within the room both rules
    leave, and re-solved while that helps. (Multipliers alone cannot do this
    when many openings share one refund amount: they all switch at once.)
+   On small instances, where a solve takes milliseconds, each round first
+   tries a compound move chosen by a small knapsack over the same prices
+   (close three cheap refund seats, open two dear ones), and the whole
+   search runs again from the Lagrangian solution step 4 finds.
 4. **Bound.** The prices of the last capped solve, shifted by the
    multipliers and clamped at zero, are feasible for the dual of the full
    problem, so they give a proven Lagrangian bound; the multipliers are
@@ -40,6 +44,7 @@ import time
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.optimize import Bounds, LinearConstraint, milp
 
 from .assign import SeatGraph, opening_prices, prune_edges, seat_move_values
 from .types import OTHER_LEISURE, PRIVATE_LEISURE, REFUND_LEISURE, Pairs, Problem
@@ -63,6 +68,12 @@ PRIVATE_BONUSES = (2.0, 8.0, 32.0, 128.0)
 BOUND_REFINEMENTS = 1
 #: A bound this close to the objective (relative) is not refined further.
 BOUND_CLOSE_ENOUGH = 1e-5
+#: Up to this many eligible pairs (where a solve takes milliseconds) the seat
+#: search is thorough: knapsack moves, more rounds, and a second run from the
+#: Lagrangian solution the bound found.
+THOROUGH_PAIRS = 50_000
+#: Seats a side-rule opening may gain or lose in one knapsack move of the seat search.
+KNAPSACK_SEATS = 2
 
 
 @dataclass(frozen=True)
@@ -414,6 +425,7 @@ def _capacity_search(model: _Model, assigned, rounds: int):
     current, restricted = _solve_with_caps(model, caps, keep_share=True)
     if model.feasible(current) and model.value(current) > model.value(best):
         best = _improve(model, current, model.capacity)
+    tried_caps = [caps]
     for _ in range(rounds):
         edges, graph, weight, solved, _ = restricted
         gain = opening_prices(model.cand[edges], model.opening[edges], weight, solved, caps, lowest=True)
@@ -429,16 +441,23 @@ def _capacity_search(model: _Model, assigned, rounds: int):
         swap_values = _swap_values(model, edges, weight, solved, caps)
         batch = _seat_moves(model, caps, openable, closable, gain, loss, share_room, refund_room,
                             swap_values)
-        if not batch:
-            break
-        improved = False
-        # Try all moves together, then the best one alone (prices are exact for one seat only).
-        for moves in (batch, batch[:1]) if len(batch) > 1 else (batch,):
+        trials = []
+        if len(model.cand) <= THOROUGH_PAIRS:
+            # Where solves are cheap, first a compound move chosen by a small knapsack.
+            trials.append(_knapsack_moves(model, caps, charged, gain, loss, share_room, refund_room))
+        # All greedy moves together, then the best one alone (prices are exact for one seat only).
+        for moves in (batch, batch[:1]) if len(batch) > 1 else (batch,) if batch else ():
             new_caps = caps.copy()
             for open_j, close_k in moves:
                 new_caps[open_j] += 1
                 if close_k >= 0:
                     new_caps[close_k] -= 1
+            trials.append(new_caps)
+        improved = False
+        for new_caps in trials:
+            if new_caps is None or any(np.array_equal(new_caps, other) for other in tried_caps):
+                continue
+            tried_caps.append(new_caps)
             trial, tried = _solve_with_caps(model, new_caps, keep_share=True)
             if model.feasible(trial) and model.value(trial) > model.value(best):
                 best = _improve(model, trial, model.capacity)
@@ -448,6 +467,55 @@ def _capacity_search(model: _Model, assigned, rounds: int):
         if not improved:
             break
     return best, restricted
+
+
+def _knapsack_moves(model: _Model, caps, charged, gain, loss, share_room, refund_room):
+    """Seats to open and close at side-rule openings at once: a small knapsack over the prices.
+
+    Each side-rule opening may gain or lose up to `KNAPSACK_SEATS` seats,
+    each worth its lowest price (gained) or costing its highest (lost);
+    a near-best combination that fits the room both rules leave comes from
+    the knapsack's LP relaxation (HiGHS), rounded down and topped up
+    greedily. This finds compound moves,
+    e.g. close three cheaper refund seats to open two costlier ones and a
+    third elsewhere, that no single open, close or swap improves on. The
+    values are first-seat prices, so the re-solve decides. Returns the new
+    caps, or ``None`` when no combination gains.
+    """
+    openings = np.nonzero(charged)[0]
+    up = np.minimum(model.capacity[openings] - caps[openings], KNAPSACK_SEATS)
+    down = np.minimum(caps[openings], KNAPSACK_SEATS)
+    item_opening = np.r_[np.repeat(openings, up), np.repeat(openings, down)]
+    item_sign = np.r_[np.ones(up.sum()), -np.ones(down.sum())]
+    if len(item_opening) == 0:
+        return None
+    value = np.where(item_sign > 0, gain[item_opening], -loss[item_opening])
+    useful = (item_sign > 0) & (value > 1e-6) | (item_sign < 0)
+    item_opening, item_sign, value = item_opening[useful], item_sign[useful], value[useful]
+    if not (item_sign > 0).any():
+        return None
+    # Each rule in units of a typical seat, values in units of the largest, so that
+    # HiGHS's tolerances and branching see numbers near one.
+    refund_unit = model.refund_unit
+    rows = [item_sign * model.beta[item_opening] / refund_unit]
+    upper = [refund_room / refund_unit]
+    if np.isfinite(share_room):
+        share_unit = max(model.alpha.max(), 1.0)
+        rows.append(item_sign * np.maximum(model.alpha[item_opening], 0.0) / share_unit)
+        upper.append(share_room / share_unit)
+    rows, upper = np.vstack(rows), np.array(upper)
+    chosen = milp(-value / max(np.abs(value).max(), 1.0),
+                  constraints=LinearConstraint(rows, -np.inf, upper + 1e-9),
+                  integrality=np.ones(len(value)), bounds=Bounds(0, 1),
+                  options={"disp": False})
+    if chosen.x is None:
+        return None
+    picked = chosen.x > 0.5
+    if value[picked].sum() <= 1e-6:
+        return None
+    new_caps = caps.copy()
+    np.add.at(new_caps, item_opening[picked], item_sign[picked].astype(np.int64))
+    return new_caps
 
 
 def _swap_values(model: _Model, edges, weight, solved, caps):
@@ -542,8 +610,11 @@ def _seat_moves(model, caps, openable, closable, gain, loss, share_room, refund_
     return moves
 
 
-def _bound(model: _Model, restricted, matched: int, objective: float) -> float:
+def _bound(model: _Model, restricted, matched: int, objective: float):
     """Proven bound on total score for `matched` matches, from a solve's column prices.
+
+    Returns ``(bound, lagrangian)``: the bound, and the assignment solved at
+    the best multipliers (``None`` if none was), which may break the rules.
 
     The capped assignment `restricted` is optimal for its capacities, so
     its lowest column prices are exact there. Shifting each price with its
@@ -563,19 +634,20 @@ def _bound(model: _Model, restricted, matched: int, objective: float) -> float:
                             graph.capacity, lowest=True)
     search = _BoundSearch(model, matched)
     best, point = search.grid(prices, (per_match, 0.0, 0.0))
+    lagrangian = None
     for _ in range(BOUND_REFINEMENTS):
         if best - objective <= BOUND_CLOSE_ENOUGH * max(abs(best), 1.0):
             break
         theta, lam, mu = point
         weight = (theta + model.score - lam * model.edge_alpha - mu * model.edge_beta)[model.kept]
-        solved = model.graph.solve(weight)
-        prices = opening_prices(model.cand[model.kept], model.opening[model.kept], weight, solved,
+        lagrangian = model.graph.solve(weight)
+        prices = opening_prices(model.cand[model.kept], model.opening[model.kept], weight, lagrangian,
                                 model.graph.capacity, lowest=True)
         value, point = search.pattern(prices, point, point)
         if value >= best - 1e-6:
             break
         best = value
-    return best
+    return best, lagrangian
 
 
 class _BoundSearch:
@@ -671,8 +743,9 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
         1 on pruned instances); the capacity search after it does most of
         the fine work.
     capacity_rounds : int, optional
-        Most rounds of moving seats between side-rule openings, one or two
-        assignment problems each (default 3, 2 on pruned instances).
+        Most rounds of moving seats between side-rule openings, one to
+        three assignment problems each (default 6 up to `THOROUGH_PAIRS`
+        eligible pairs, 3 up to `FULL_GRAPH_PAIRS`, 2 on pruned instances).
     deadline : float, optional
         ``time.perf_counter()`` value after which the search stops early
         (the result is still feasible).
@@ -693,10 +766,11 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
     """
     model = _Model(problem, pairs, keep)
     small = len(model.cand) <= FULL_GRAPH_PAIRS
+    thorough = len(model.cand) <= THOROUGH_PAIRS
     if max_evaluations is None:
         max_evaluations = 2 if small else 1
     if capacity_rounds is None:
-        capacity_rounds = 3 if small else 2
+        capacity_rounds = 6 if thorough else 3 if small else 2
     free_run = model.evaluate(0.0, 0.0)
     budget = [max_evaluations]
     if model.feasible(free_run):
@@ -733,7 +807,18 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
     else:
         best, restricted = _capacity_search(model, best, rounds=capacity_rounds)
     matched, total = model.value(best)
-    bound = _bound(model, restricted, matched, total)
+    bound, lagrangian = _bound(model, restricted, matched, total)
+    if lagrangian is not None and thorough:
+        # The seat search stops at a local optimum; the Lagrangian solution at the
+        # bound's multipliers is a different start, often near the LP optimum.
+        start = _improve(model, _repair(model, lagrangian), seats)
+        second, second_restricted = _capacity_search(model, start, rounds=capacity_rounds)
+        if model.value(second) > model.value(best):
+            best = second
+            if model.value(second)[0] != matched:
+                matched, total = model.value(best)
+                bound, _ = _bound(model, second_restricted, matched, total)
+            matched, total = model.value(best)
     bound = max(bound, total)
     return Outcome(
         assigned=best,

@@ -216,3 +216,25 @@ def test_tight_medium_instance_is_feasible_and_bounded():
     result = solve(instance)
     assert check_result(instance, result) == []
     assert result["stats"]["objective"] <= result["stats"]["upper_bound"]
+
+
+def test_seat_search_restarts_from_the_bounds_lagrangian_solution():
+    """Does a second seat search, from the bound's Lagrangian solution, find the match the first one misses?"""
+    # The first search settles on 12 matches; the Lagrangian solution at the
+    # bound's multipliers, repaired, leads to the 13 the MILP finds.
+    instance = random_instance(np.random.default_rng(69), 40, 25, tight=True)
+    result = solve(instance)
+    exact = solve_exact(instance, time_limit=30)
+    assert check_result(instance, result) == []
+    assert result["stats"]["matched"] == exact["matched"] == 13
+    assert result["stats"]["objective"] >= exact["objective"] - 1e-6
+
+
+def test_seat_search_makes_a_compound_seat_move_from_a_knapsack():
+    """Does the seat search take a compound move of several seats that no single open, close or swap improves on?"""
+    instance = random_instance(np.random.default_rng(899), 40, 25, tight=True)
+    result = solve(instance)
+    exact = solve_exact(instance, time_limit=30)
+    assert check_result(instance, result) == []
+    assert result["stats"]["matched"] == exact["matched"] == 10
+    assert result["stats"]["objective"] >= exact["objective"] - 1e-6
