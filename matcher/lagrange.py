@@ -474,13 +474,13 @@ def _knapsack_moves(model: _Model, caps, charged, gain, loss, share_room, refund
 
     Each side-rule opening may gain or lose up to `KNAPSACK_SEATS` seats,
     each worth its lowest price (gained) or costing its highest (lost);
-    a near-best combination that fits the room both rules leave comes from
-    the knapsack's LP relaxation (HiGHS), rounded down and topped up
-    greedily. This finds compound moves,
-    e.g. close three cheaper refund seats to open two costlier ones and a
-    third elsewhere, that no single open, close or swap improves on. The
-    values are first-seat prices, so the re-solve decides. Returns the new
-    caps, or ``None`` when no combination gains.
+    the best combination that fits the room both rules leave is a 0-1
+    knapsack with two constraints over a few hundred items, solved exactly
+    by HiGHS (no time limit, so the result stays deterministic). It finds
+    compound moves, e.g. close three cheaper refund seats to open two
+    costlier ones and a third elsewhere, that no single open, close or swap
+    improves on. The values are first-seat prices, so the re-solve decides.
+    Returns the new caps, or ``None`` when no combination gains.
     """
     openings = np.nonzero(charged)[0]
     up = np.minimum(model.capacity[openings] - caps[openings], KNAPSACK_SEATS)
