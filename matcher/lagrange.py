@@ -627,7 +627,8 @@ def _bound(model: _Model, restricted, matched: int, objective: float):
     drift from the optimal ones the further the point is from where they
     were solved, so unless the bound is already within `BOUND_CLOSE_ENOUGH`
     of `objective`, the assignment is solved exactly at the best point
-    (`BOUND_REFINEMENTS` times) and the search resumes from its prices.
+    (`BOUND_REFINEMENTS` times, unless the graph is pruned) and the search
+    resumes from its prices.
     """
     edges, graph, weight, assigned, per_match = restricted
     prices = opening_prices(model.cand[edges], model.opening[edges], weight, assigned,
@@ -635,7 +636,9 @@ def _bound(model: _Model, restricted, matched: int, objective: float):
     search = _BoundSearch(model, matched)
     best, point = search.grid(prices, (per_match, 0.0, 0.0))
     lagrangian = None
-    for _ in range(BOUND_REFINEMENTS):
+    # On pruned instances a solve takes seconds: the bound stays as the search left it.
+    refinements = BOUND_REFINEMENTS if len(model.cand) <= FULL_GRAPH_PAIRS else 0
+    for _ in range(refinements):
         if best - objective <= BOUND_CLOSE_ENOUGH * max(abs(best), 1.0):
             break
         theta, lam, mu = point
@@ -814,11 +817,13 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
         start = _improve(model, _repair(model, lagrangian), seats)
         second, second_restricted = _capacity_search(model, start, rounds=capacity_rounds)
         if model.value(second) > model.value(best):
+            count_changed = model.value(second)[0] != matched
             best = second
-            if model.value(second)[0] != matched:
-                matched, total = model.value(best)
-                bound, _ = _bound(model, second_restricted, matched, total)
             matched, total = model.value(best)
+            if count_changed:  # a bound holds for one count
+                bound, _ = _bound(model, restricted, matched, total)
+        # Any prices give a valid bound: the second search's may give a tighter one.
+        bound = min(bound, _bound(model, second_restricted, matched, total)[0])
     bound = max(bound, total)
     return Outcome(
         assigned=best,
