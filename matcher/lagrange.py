@@ -804,7 +804,6 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
         best = max(candidates, key=model.value)
         method = "lagrangian-lsa: multipliers, repair, improve"
     seats = problem.seats
-    best = _improve(model, best, seats)
     if method == "lagrangian-lsa: no side rule binds":
         restricted = (model.kept, model.graph, model.adjusted(0.0, 0.0)[model.kept], free_run, model.big)
     else:
