@@ -809,7 +809,12 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
     else:
         best, restricted = _capacity_search(model, best, rounds=capacity_rounds)
     matched, total = model.value(best)
-    bound, lagrangian = _bound(model, restricted, matched, total)
+    if method == "lagrangian-lsa: no side rule binds" and len(model.kept) == len(model.cand):
+        # The unconstrained optimum over every eligible pair obeys both rules, so it
+        # is optimal with them too: its own score is the bound.
+        bound, lagrangian = total, None
+    else:
+        bound, lagrangian = _bound(model, restricted, matched, total)
     if lagrangian is not None and thorough:
         # The seat search stops at a local optimum; the Lagrangian solution at the
         # bound's multipliers is a different start, often near the LP optimum.
