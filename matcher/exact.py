@@ -1,8 +1,10 @@
-"""REFERENCE ONLY: the exact optimum by mixed-integer programming (HiGHS).
+"""REFERENCE ONLY: the exact optimum by mixed-integer programming, and LP bounds (HiGHS).
 
-Not the production path: it is far too slow beyond a few hundred
-candidates. Tests and the benchmark use it to measure how close `solve`
-comes. It reads the same eligible pairs and the same side rules.
+Not the production path: the MILP is far too slow beyond a few hundred
+candidates, and the LP relaxation takes seconds where `solve`'s own
+Lagrangian bound takes a fraction of one. Tests and the benchmark use them
+to measure how close `solve` comes. They read the same eligible pairs and
+the same side rules.
 """
 
 from __future__ import annotations
