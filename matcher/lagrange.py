@@ -74,6 +74,9 @@ BOUND_CLOSE_ENOUGH = 1e-5
 THOROUGH_PAIRS = 50_000
 #: Seats a side-rule opening may gain or lose in one knapsack move of the seat search.
 KNAPSACK_SEATS = 2
+#: Most side-rule openings for a knapsack move (600x450 has 70-85): beyond that the
+#: knapsack's branch and bound may take seconds, so the seat search goes without it.
+KNAPSACK_OPENINGS = 120
 
 
 @dataclass(frozen=True)
@@ -480,9 +483,12 @@ def _knapsack_moves(model: _Model, caps, charged, gain, loss, share_room, refund
     compound moves, e.g. close three cheaper refund seats to open two
     costlier ones and a third elsewhere, that no single open, close or swap
     improves on. The values are first-seat prices, so the re-solve decides.
-    Returns the new caps, or ``None`` when no combination gains.
+    Returns the new caps, or ``None`` when no combination gains or there
+    are more than `KNAPSACK_OPENINGS` side-rule openings.
     """
     openings = np.nonzero(charged)[0]
+    if len(openings) > KNAPSACK_OPENINGS:
+        return None
     up = np.minimum(model.capacity[openings] - caps[openings], KNAPSACK_SEATS)
     down = np.minimum(caps[openings], KNAPSACK_SEATS)
     item_opening = np.r_[np.repeat(openings, up), np.repeat(openings, down)]
