@@ -782,7 +782,8 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
         capacity_rounds = 6 if thorough else 3 if small else 2
     free_run = model.evaluate(0.0, 0.0)
     budget = [max_evaluations]
-    if model.feasible(free_run):
+    binds = not model.feasible(free_run)
+    if not binds:
         best = free_run
         method = "lagrangian-lsa: no side rule binds"
     else:
@@ -810,12 +811,12 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
         best = max(candidates, key=model.value)
         method = "lagrangian-lsa: multipliers, repair, improve"
     seats = problem.seats
-    if method == "lagrangian-lsa: no side rule binds":
-        restricted = (model.kept, model.graph, model.adjusted(0.0, 0.0)[model.kept], free_run, model.big)
-    else:
+    if binds:
         best, restricted = _capacity_search(model, best, rounds=capacity_rounds)
+    else:
+        restricted = (model.kept, model.graph, model.adjusted(0.0, 0.0)[model.kept], free_run, model.big)
     matched, total = model.value(best)
-    if method == "lagrangian-lsa: no side rule binds" and len(model.kept) == len(model.cand):
+    if not binds and len(model.kept) == len(model.cand):
         # The unconstrained optimum over every eligible pair obeys both rules, so it
         # is optimal with them too: its own score is the bound.
         bound, lagrangian = total, None
