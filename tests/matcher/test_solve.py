@@ -186,29 +186,29 @@ def test_relaxation_bounds_lie_on_or_above_the_exact_optimum(instance):
     assert bounds["score_bound"] >= exact["objective"] - 0.01  # the objective is rounded to 0.01
 
 
+def _assert_reaches_the_exact_optimum(seed, young, seats, matched):
+    """On this tight generated instance solve is feasible, matches `matched` like the MILP and scores as well."""
+    instance = random_instance(np.random.default_rng(seed), young, seats, tight=True)
+    result = solve(instance)
+    exact = solve_exact(instance, time_limit=30)
+    assert check_result(instance, result) == []
+    assert result["stats"]["matched"] == exact["matched"] == matched
+    assert result["stats"]["objective"] >= exact["objective"] - 1e-6
+
 
 def test_seat_search_swaps_a_cheap_refund_seat_for_a_costly_one():
     """Does the seat search close a cheaper refund seat to open a second costlier one when the budget fits?"""
     # The budget takes two seats of the 939,400 refund opening; the repaired start
     # uses one of them and one 680,000 seat, which the two prices alone never trade.
-    instance = random_instance(np.random.default_rng(269), 30, 19, tight=True)
-    result = solve(instance)
-    exact = solve_exact(instance, time_limit=30)
-    assert check_result(instance, result) == []
-    assert result["stats"]["matched"] == exact["matched"] == 7
-    assert result["stats"]["objective"] >= exact["objective"] - 1e-6
+    _assert_reaches_the_exact_optimum(seed=269, young=30, seats=19, matched=7)
 
 
 def test_seat_search_keeps_the_private_seats_the_share_needs():
     """Does a capped re-solve keep the private seats the share rule counts on, rather than fill an apprenticeship?"""
     # The exact optimum has the same seats per side-rule opening as the repaired start;
     # the plain capped solve swaps a private seat for the uncapped apprenticeship.
-    instance = random_instance(np.random.default_rng(5441), 40, 25, tight=True)
-    result = solve(instance)
-    exact = solve_exact(instance, time_limit=30)
-    assert check_result(instance, result) == []
-    assert result["stats"]["matched"] == exact["matched"] == 10
-    assert result["stats"]["objective"] >= exact["objective"] - 1e-6
+    _assert_reaches_the_exact_optimum(seed=5441, young=40, seats=25, matched=10)
+
 
 def test_tight_medium_instance_is_feasible_and_bounded():
     """On a 300x220 instance with both rules binding, is the result feasible and under its bound?"""
@@ -222,19 +222,9 @@ def test_seat_search_restarts_from_the_bounds_lagrangian_solution():
     """Does a second seat search, from the bound's Lagrangian solution, find the match the first one misses?"""
     # The first search settles on 12 matches; the Lagrangian solution at the
     # bound's multipliers, repaired, leads to the 13 the MILP finds.
-    instance = random_instance(np.random.default_rng(69), 40, 25, tight=True)
-    result = solve(instance)
-    exact = solve_exact(instance, time_limit=30)
-    assert check_result(instance, result) == []
-    assert result["stats"]["matched"] == exact["matched"] == 13
-    assert result["stats"]["objective"] >= exact["objective"] - 1e-6
+    _assert_reaches_the_exact_optimum(seed=69, young=40, seats=25, matched=13)
 
 
 def test_seat_search_makes_a_compound_seat_move_from_a_knapsack():
     """Does the seat search take a compound move of several seats that no single open, close or swap improves on?"""
-    instance = random_instance(np.random.default_rng(899), 40, 25, tight=True)
-    result = solve(instance)
-    exact = solve_exact(instance, time_limit=30)
-    assert check_result(instance, result) == []
-    assert result["stats"]["matched"] == exact["matched"] == 10
-    assert result["stats"]["objective"] >= exact["objective"] - 1e-6
+    _assert_reaches_the_exact_optimum(seed=899, young=40, seats=25, matched=10)
