@@ -180,6 +180,15 @@ def _claim(run_id: int, task_id: str | None) -> MatchRun | None:
     return run
 
 
+def _still_ours(run_id: int, attempt: int) -> tuple:
+    """Conditions that the run is still running under this attempt.
+
+    Every write of a task checks them, so a redelivered or taken-over task
+    changes nothing.
+    """
+    return (MatchRun.id == run_id, MatchRun.status == RunStatus.RUNNING, MatchRun.attempts == attempt)
+
+
 def _step(run_id: int, attempt: int, progress: int) -> None:
     """Record progress and a heartbeat; raises :class:`RunLost` if the run is no longer ours."""
     pause = float(current_app.config.get("MATCH_STEP_SLEEP_SECONDS") or 0)
@@ -187,11 +196,7 @@ def _step(run_id: int, attempt: int, progress: int) -> None:
         time.sleep(pause)
     updated = db.session.execute(
         update(MatchRun)
-        .where(
-            MatchRun.id == run_id,
-            MatchRun.status == RunStatus.RUNNING,
-            MatchRun.attempts == attempt,
-        )
+        .where(*_still_ours(run_id, attempt))
         .values(progress=progress, heartbeat_at=now_utc())
     ).rowcount
     db.session.commit()
@@ -202,8 +207,7 @@ def _step(run_id: int, attempt: int, progress: int) -> None:
 def _finish_failed(run_id: int, attempt: int, reason: str) -> None:
     db.session.execute(
         update(MatchRun)
-        .where(MatchRun.id == run_id, MatchRun.status == RunStatus.RUNNING)
-        .where(MatchRun.attempts == attempt)
+        .where(*_still_ours(run_id, attempt))
         .values(status=RunStatus.FAILED, error=reason[:4000], finished_at=now_utc())
     )
     db.session.commit()
@@ -214,11 +218,7 @@ def _save_result(run_id: int, attempt: int, instance: dict, result: dict, second
     assignments = result.get("assignments", [])
     done = db.session.execute(
         update(MatchRun)
-        .where(
-            MatchRun.id == run_id,
-            MatchRun.status == RunStatus.RUNNING,
-            MatchRun.attempts == attempt,
-        )
+        .where(*_still_ours(run_id, attempt))
         .values(
             status=RunStatus.DONE,
             progress=100,
@@ -287,8 +287,7 @@ def run_matching(run_id: int, task_id: str | None = None) -> str:
         try:
             db.session.execute(
                 update(MatchRun)
-                .where(MatchRun.id == run_id, MatchRun.attempts == attempt)
-                .where(MatchRun.status == RunStatus.RUNNING)
+                .where(*_still_ours(run_id, attempt))
                 .values(status=RunStatus.QUEUED)
             )
             db.session.commit()
