@@ -72,8 +72,9 @@ BOUND_CLOSE_ENOUGH = 1e-5
 #: search is thorough: knapsack moves, more rounds, and a second run from the
 #: Lagrangian solution the bound found.
 THOROUGH_PAIRS = 50_000
-#: Seats a side-rule opening may gain or lose in one knapsack move of the seat search.
-KNAPSACK_SEATS = 2
+#: Seats a side-rule opening may lose in one knapsack move of the seat search (it may
+#: gain one: its lowest price values the first new seat only).
+KNAPSACK_CLOSED_SEATS = 2
 #: Most side-rule openings for a knapsack move (600x450 has 70-85): beyond that the
 #: knapsack's branch and bound may take seconds, so the seat search goes without it.
 KNAPSACK_OPENINGS = 120
@@ -475,9 +476,12 @@ def _capacity_search(model: _Model, assigned, rounds: int):
 def _knapsack_moves(model: _Model, caps, charged, gain, loss, share_room, refund_room):
     """Seats to open and close at side-rule openings at once: a small knapsack over the prices.
 
-    Each side-rule opening may gain or lose up to `KNAPSACK_SEATS` seats,
-    each worth its lowest price (gained) or costing its highest (lost);
-    the best combination that fits the room both rules leave is a 0-1
+    Each side-rule opening may gain one seat, worth its lowest price, or
+    lose up to `KNAPSACK_CLOSED_SEATS`, each costing its highest price. (A second
+    new seat is not offered: the price values the first only, and two new
+    seats at one opening usually wait for the same unmatched person, so a
+    knapsack counting both promises a match the re-solve cannot make.)
+    The best combination that fits the room both rules leave is a 0-1
     knapsack with two constraints over a few hundred items, solved exactly
     by HiGHS (no time limit, so the result stays deterministic). It finds
     compound moves, e.g. close three cheaper refund seats to open two
@@ -489,8 +493,8 @@ def _knapsack_moves(model: _Model, caps, charged, gain, loss, share_room, refund
     openings = np.nonzero(charged)[0]
     if len(openings) > KNAPSACK_OPENINGS:
         return None
-    up = np.minimum(model.capacity[openings] - caps[openings], KNAPSACK_SEATS)
-    down = np.minimum(caps[openings], KNAPSACK_SEATS)
+    up = np.minimum(model.capacity[openings] - caps[openings], 1)
+    down = np.minimum(caps[openings], KNAPSACK_CLOSED_SEATS)
     item_opening = np.r_[np.repeat(openings, up), np.repeat(openings, down)]
     item_sign = np.r_[np.ones(up.sum()), -np.ones(down.sum())]
     if len(item_opening) == 0:
