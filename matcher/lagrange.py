@@ -193,38 +193,32 @@ class _Model:
 def _estimate(model: _Model, lam: float, mu: float):
     """Next multipliers from one evaluation, read off its column prices.
 
-    For each person matched into a class a broken rule charges, the prices
-    give how much they lose by leaving that class (their margin minus their
-    best margin elsewhere). Sorting those losses per unit of the rule and
-    taking enough people to clear the excess gives the multiplier a
-    bisection would converge to, to first order.
+    A seat's lowest column price is what it adds to the assignment; with
+    the multipliers' charge added back it is the seat's worth. A charge of
+    ``c`` per unit of a broken rule empties the seats worth less than
+    ``c`` per unit they use, so sorting the filled seats by worth per unit
+    and taking enough to clear the excess gives the multiplier a bisection
+    would converge to, to first order.
     """
-    weight = model.adjusted(lam, mu)
+    weight = model.adjusted(lam, mu)[model.kept]
     assigned = model.evaluate(lam, mu)
-    kept = model.kept
-    cand, opening, kept_weight = model.cand[kept], model.opening[kept], weight[kept]
-    prices = opening_prices(cand, opening, kept_weight, assigned, model.graph.capacity)
-    margin = kept_weight - prices[opening]
+    prices = opening_prices(model.cand[model.kept], model.opening[model.kept], weight, assigned,
+                            model.graph.capacity, lowest=True)
+    worth = prices + lam * model.alpha + mu * model.beta
+    usage = np.bincount(assigned[assigned >= 0], minlength=model.m)
     share, refund = model.violations(assigned)
     steps = []
-    for excess, charge in ((share, model.alpha), (refund, model.beta)):
-        if excess <= 0:
-            steps.append(0.0)
+    for multiplier, excess, charge in ((lam, share, model.alpha), (mu, refund, model.beta)):
+        seats = np.nonzero((charge > 0) & (usage > 0))[0]
+        if excess <= 0 or len(seats) == 0:
+            steps.append(multiplier)
             continue
-        own = assigned[cand]
-        charged = charge[opening] > 0
-        mine = (own == opening)
-        elsewhere = np.zeros(model.n)
-        np.maximum.at(elsewhere, cand[~charged], margin[~charged])
-        rows = cand[mine & charged]
-        loss = np.maximum(margin[mine & charged] - elsewhere[rows], 0.0)
-        use = charge[opening[mine & charged]]
-        ratio = loss / use
-        order = np.argsort(ratio, kind="stable")
-        cleared = np.cumsum(use[order])
-        k = int(np.searchsorted(cleared, excess))
-        steps.append(float(ratio[order[min(k, len(order) - 1)]]) * 1.02 + 1e-9 if len(order) else 0.0)
-    return lam + steps[0], mu + steps[1]
+        ratio = worth[seats] / charge[seats]
+        order = np.lexsort((seats, ratio))
+        cleared = np.cumsum((usage[seats] * charge[seats])[order])
+        k = min(int(np.searchsorted(cleared, excess)), len(order) - 1)
+        steps.append(max(multiplier, float(ratio[order[k]]) * 1.02 + 1e-9))
+    return steps[0], steps[1]
 
 
 def _search(model: _Model, which: int, lam: float, mu: float, budget: list[int]):
