@@ -275,7 +275,8 @@ def _price_graph(cand, opening, weight, assigned, capacity):
     return np.concatenate(src), np.concatenate(dst), np.concatenate(length)
 
 
-def seat_move_values(cand, opening, weight, assigned, capacity, target, *, max_rounds: int = 400):
+def seat_move_values(cand, opening, weight, assigned, capacity, target, *, max_rounds: int = 400,
+                     closing: bool = False):
     """What moving one seat from each opening to `target` changes, for an optimal assignment.
 
     Closing a seat at ``k`` and opening one at ``target`` sends one person
@@ -290,9 +291,12 @@ def seat_move_values(cand, opening, weight, assigned, capacity, target, *, max_r
     cand, opening, weight, assigned, capacity
         As for `opening_prices`; `assigned` must be optimal for them.
     target : int
-        The opening that gains a seat.
+        The opening that gains a seat (with `closing`: loses one).
     max_rounds : int, optional
         Stop after this many rounds (values then err on the low side).
+    closing : bool, optional
+        Value the other direction: `target` has one seat fewer and each
+        opening ``k`` one more (the same search on reversed edges).
 
     Returns
     -------
@@ -311,6 +315,8 @@ def seat_move_values(cand, opening, weight, assigned, capacity, target, *, max_r
     """
     m = len(capacity)
     src, dst, length = _price_graph(cand, opening, weight, assigned, capacity)
+    if closing:
+        src, dst = dst, src
     distance = _shortest_distances(src, dst, length, target, m + 1, max_rounds)
     return 0.0 - distance[:m]
 

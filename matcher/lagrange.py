@@ -530,13 +530,13 @@ def _swap_values(model: _Model, edges, weight, solved, caps):
     """
     cache: dict = {}
 
-    def values(j):
-        if j not in cache:
+    def values(j, closing=False):
+        if (j, closing) not in cache:
             if len(cache) >= SWAP_TARGETS:
                 return None
-            cache[j] = seat_move_values(model.cand[edges], model.opening[edges], weight, solved,
-                                        caps, int(j))
-        return cache[j]
+            cache[j, closing] = seat_move_values(model.cand[edges], model.opening[edges], weight,
+                                                 solved, caps, int(j), closing=closing)
+        return cache[j, closing]
 
     return values
 
@@ -552,7 +552,9 @@ def _seat_moves(model, caps, openable, closable, gain, loss, share_room, refund_
     seat's person can take the opened one; when they do not pay for it,
     `swap_values` (exact value of closing each seat to open this one)
     picks the best seat to close that fits, e.g. a cheaper refund seat
-    closed for a second seat at a costlier refund opening.
+    closed for a second seat at a costlier refund opening; when no single
+    seat pays, `_relocating_close` looks for one whose person can move to
+    a new seat elsewhere.
     """
     alpha_pos = np.maximum(model.alpha, 0.0)
     beta = model.beta
@@ -596,9 +598,22 @@ def _seat_moves(model, caps, openable, closable, gain, loss, share_room, refund_
                 if exact is None:
                     continue
                 # Exact for this pair against the round's seats; seats already moved are left alone.
-                usable = usable[(new_caps[usable] == caps[usable]) & (exact[usable] > 1e-6)]
-                if len(usable) == 0:
+                usable = usable[(new_caps[usable] == caps[usable])]
+                paying = usable[exact[usable] > 1e-6]
+                if len(paying) == 0:
+                    k, follow = _relocating_close(model, j, usable, new_caps, caps, gain, loss,
+                                                  share_room, refund_room, swap_values)
+                    if k < 0:
+                        continue
+                    share_after = share_room - alpha_pos[j] + alpha_pos[k] - alpha_pos[follow]
+                    refund_after = refund_room - beta[j] + beta[k] - beta[follow]
+                    new_caps[k] -= 1
+                    new_caps[j] += 1
+                    new_caps[follow] += 1
+                    share_room, refund_room = share_after, refund_after
+                    moves += [(j, k), (follow, -1)]
                     continue
+                usable = paying
                 k = usable[np.argmax(exact[usable])]
                 share_after = share_room - alpha_pos[j] + alpha_pos[k]
                 refund_after = refund_room - beta[j] + beta[k]
@@ -612,6 +627,38 @@ def _seat_moves(model, caps, openable, closable, gain, loss, share_room, refund_
             refund_room -= beta[follow]
             moves.append((follow, -1))
     return moves
+
+
+def _relocating_close(model, j, usable, new_caps, caps, gain, loss, share_room, refund_room,
+                      swap_values):
+    """A seat to close for `j` whose person moves to a new seat elsewhere: ``(close, move_to)``.
+
+    Closing a seat loses its person's match unless they can sit elsewhere,
+    and the seat that would take them may be worth nothing on its own
+    price (they are already matched). So for the cheapest seats to close
+    that make room for `j`, the exact value of closing each and opening a
+    seat at every other opening is searched (`swap_values` in the closing
+    direction); the best such pair that still leaves room for `j` is taken
+    if, together with `j`'s own gain, it pays. ``(-1, -1)`` if none does.
+    """
+    alpha_pos = np.maximum(model.alpha, 0.0)
+    beta = model.beta
+    for k in usable[np.argsort(loss[usable], kind="stable")]:
+        values = swap_values(int(k), closing=True)
+        if values is None:
+            break
+        share_after = share_room - alpha_pos[j] + alpha_pos[k]
+        refund_after = refund_room - beta[j] + beta[k]
+        # Openings without a side rule are never capped below their seats.
+        room = ((new_caps == caps) & (new_caps < model.capacity)
+                & (alpha_pos <= share_after + 1e-9) & (beta <= refund_after + 1e-9))
+        room[[j, k]] = False
+        if not room.any():
+            continue
+        follow = int(np.argmax(np.where(room, values, -np.inf)))
+        if values[follow] + gain[j] > 1e-6:
+            return int(k), follow
+    return -1, -1
 
 
 def _bound(model: _Model, restricted, matched: int, objective: float):

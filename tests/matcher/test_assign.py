@@ -91,6 +91,26 @@ def test_seat_move_values_equal_brute_force(graph):
             moved[target] += 1
             assert abs(values[k] - (brute_force(n, moved, cand, opening, weight) - before)) < 1e-6
 
+
+@SMALL
+@given(small_graphs())
+def test_seat_move_values_closing_equal_brute_force(graph):
+    """Is the value of closing a seat at j to open one at k what re-solving with those seats gives?"""
+    n, capacity, cand, opening, weight = graph
+    usable = np.minimum(capacity, np.bincount(opening, minlength=len(capacity)))
+    assigned = SeatGraph(cand, opening, usable, n).solve(weight)
+    before = brute_force(n, usable, cand, opening, weight)
+    for closed in np.nonzero(usable > 0)[0]:
+        values = seat_move_values(cand, opening, weight, assigned, usable, closed, closing=True)
+        for k in range(len(usable)):
+            if k == closed:
+                continue
+            moved = usable.copy()
+            moved[closed] -= 1
+            moved[k] += 1
+            assert abs(values[k] - (brute_force(n, moved, cand, opening, weight) - before)) < 1e-6
+
+
 @SMALL
 @given(small_graphs(), st.lists(st.floats(0, 50), min_size=3, max_size=3))
 def test_any_prices_give_a_valid_bound(graph, raw_prices):

@@ -237,3 +237,9 @@ def test_knapsack_move_opens_at_most_one_seat_per_opening():
     # no more, and the search stopped 0.14 % below the MILP.
     _assert_reaches_the_exact_optimum(seed=10, young=300, seats=220, matched=163)
 
+
+def test_seat_search_closes_a_seat_whose_person_moves_to_a_new_seat():
+    """Does the seat search close a refund seat whose person moves to a new seat elsewhere, to open one more?"""
+    # Neither price pays for it: the new seat adds no match (its person was matched),
+    # and closing the refund seat alone loses one. Together they free the budget for a match.
+    _assert_reaches_the_exact_optimum(seed=1930, young=40, seats=25, matched=14)
