@@ -72,43 +72,48 @@ def test_prices_give_a_tight_valid_bound(graph):
 
 
 
+def _seat_move_gain(graph, closed, opened):
+    """The best weight with one seat moved from `closed` to `opened`, minus the best before."""
+    n, capacity, cand, opening, weight = graph
+    usable = np.minimum(capacity, np.bincount(opening, minlength=len(capacity)))
+    moved = usable.copy()
+    moved[closed] -= 1
+    moved[opened] += 1
+    return brute_force(n, moved, cand, opening, weight) - brute_force(n, usable, cand, opening, weight)
+
+
+def _solved(graph):
+    """Seats each opening can use, and the optimal assignment on them."""
+    n, capacity, cand, opening, weight = graph
+    usable = np.minimum(capacity, np.bincount(opening, minlength=len(capacity)))
+    return usable, SeatGraph(cand, opening, usable, n).solve(weight)
+
+
 @SMALL
 @given(small_graphs())
 def test_seat_move_values_equal_brute_force(graph):
     """Is the value of moving one seat from k to j what re-solving with those seats gives?"""
-    n, capacity, cand, opening, weight = graph
-    usable = np.minimum(capacity, np.bincount(opening, minlength=len(capacity)))
-    assigned = SeatGraph(cand, opening, usable, n).solve(weight)
-    before = brute_force(n, usable, cand, opening, weight)
+    _, _, cand, opening, weight = graph
+    usable, assigned = _solved(graph)
     for target in range(len(usable)):
         values = seat_move_values(cand, opening, weight, assigned, usable, target)
         assert values[target] == 0.0
         for k in np.nonzero(usable > 0)[0]:
-            if k == target:
-                continue
-            moved = usable.copy()
-            moved[k] -= 1
-            moved[target] += 1
-            assert abs(values[k] - (brute_force(n, moved, cand, opening, weight) - before)) < 1e-6
+            if k != target:
+                assert abs(values[k] - _seat_move_gain(graph, k, target)) < 1e-6
 
 
 @SMALL
 @given(small_graphs())
 def test_seat_move_values_closing_equal_brute_force(graph):
     """Is the value of closing a seat at j to open one at k what re-solving with those seats gives?"""
-    n, capacity, cand, opening, weight = graph
-    usable = np.minimum(capacity, np.bincount(opening, minlength=len(capacity)))
-    assigned = SeatGraph(cand, opening, usable, n).solve(weight)
-    before = brute_force(n, usable, cand, opening, weight)
+    _, _, cand, opening, weight = graph
+    usable, assigned = _solved(graph)
     for closed in np.nonzero(usable > 0)[0]:
         values = seat_move_values(cand, opening, weight, assigned, usable, closed, closing=True)
         for k in range(len(usable)):
-            if k == closed:
-                continue
-            moved = usable.copy()
-            moved[closed] -= 1
-            moved[k] += 1
-            assert abs(values[k] - (brute_force(n, moved, cand, opening, weight) - before)) < 1e-6
+            if k != closed:
+                assert abs(values[k] - _seat_move_gain(graph, closed, k)) < 1e-6
 
 
 @SMALL
