@@ -207,18 +207,18 @@ def _estimate(model: _Model, lam: float, mu: float):
     worth = prices + lam * model.alpha + mu * model.beta
     usage = np.bincount(assigned[assigned >= 0], minlength=model.m)
     share, refund = model.violations(assigned)
-    steps = []
+    estimates = []
     for multiplier, excess, charge in ((lam, share, model.alpha), (mu, refund, model.beta)):
         seats = np.nonzero((charge > 0) & (usage > 0))[0]
         if excess <= 0 or len(seats) == 0:
-            steps.append(multiplier)
+            estimates.append(multiplier)
             continue
         ratio = worth[seats] / charge[seats]
         order = np.lexsort((seats, ratio))
         cleared = np.cumsum((usage[seats] * charge[seats])[order])
         k = min(int(np.searchsorted(cleared, excess)), len(order) - 1)
-        steps.append(max(multiplier, float(ratio[order[k]]) * 1.02 + 1e-9))
-    return steps[0], steps[1]
+        estimates.append(max(multiplier, float(ratio[order[k]]) * 1.02 + 1e-9))
+    return estimates[0], estimates[1]
 
 
 def _search(model: _Model, which: int, lam: float, mu: float, budget: list[int]):
