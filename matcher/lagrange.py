@@ -57,8 +57,8 @@ FULL_GRAPH_PAIRS = 150_000
 KEEP_PER_CLASS = 15
 #: Best candidates kept per seat of each opening on larger instances.
 KEEP_PER_SEAT = 4
-#: Openings per seat-search round whose exact seat-swap values are computed
-#: (one shortest-path search each) when their price alone does not pay for a swap.
+#: Openings per seat-search round whose exact seat-swap values are computed (one
+#: shortest-path search each, to or from them) when prices alone do not pay for a swap.
 SWAP_TARGETS = 3
 #: Bonuses (score points per private leisure seat) a capped solve that fills too
 #: few private seats for the share rule is repeated with, smallest first.
@@ -525,8 +525,10 @@ def _knapsack_moves(model: _Model, caps, charged, gain, loss, share_room, refund
 def _swap_values(model: _Model, edges, weight, solved, caps):
     """Exact values of moving one seat to an opening, from every other: ``values(j)[k]``.
 
-    At most `SWAP_TARGETS` openings are searched per call (one shortest-path
-    search each, cached); ``None`` after that.
+    ``values(k, closing=True)[j]`` is the other direction: a seat of ``k``
+    moved to each opening ``j``. At most `SWAP_TARGETS` searches are made
+    per call, both directions together (one shortest-path search each,
+    cached); ``None`` after that.
     """
     cache: dict = {}
 
