@@ -15,12 +15,14 @@ solver sees never makes the reported bound unsafe.
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
-__all__ = ["SeatGraph", "opening_prices", "seat_move_values", "dual_bound", "prune_edges"]
+__all__ = ["SeatGraph", "MoveGraph", "opening_prices", "seat_move_values", "dual_bound", "prune_edges"]
 
 _DENSE_CELLS = 1_500_000
 
@@ -84,6 +86,10 @@ class SeatGraph:
         Seats per opening (length ``m``).
     n : int
         Number of candidates.
+    dense : bool, optional
+        Solve with the dense ``linear_sum_assignment`` (``True``) or the
+        sparse matching (``False``); by default dense while the cost matrix
+        has at most 1.5 million cells.
 
     Examples
     --------
@@ -93,41 +99,67 @@ class SeatGraph:
     [-1, 0, 0]
     """
 
-    def __init__(self, cand, opening, capacity, n: int):
+    def __init__(self, cand, opening, capacity, n: int, *, dense: bool | None = None):
         self.cand = np.asarray(cand, dtype=np.int64)
         self.opening = np.asarray(opening, dtype=np.int64)
         self.n = n
-        degree = np.bincount(self.opening, minlength=len(capacity))
-        self.capacity = np.minimum(np.asarray(capacity, dtype=np.int64), degree)
-        self.rows = np.unique(self.cand)
-        row_of = np.full(n, -1, dtype=np.int64)
-        row_of[self.rows] = np.arange(len(self.rows))
-        seat_start = np.r_[0, np.cumsum(self.capacity)[:-1]]
+        self.degree = np.bincount(self.opening, minlength=len(capacity))
+        first = np.r_[True, self.cand[1:] != self.cand[:-1]] if len(self.cand) else np.zeros(0, bool)
+        self.rows = self.cand[first]
+        self.row_of_edge = np.cumsum(first) - 1
+        # A stable sort by opening keeps each opening's edges in candidate order.
+        self.by_opening = np.argsort(self.opening, kind="stable")
+        self.chosen_dense = dense
+        self._expand_seats(capacity)
+
+    def with_capacity(self, capacity):
+        """The same edges with other seats per opening (the edge work is shared, not redone).
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> graph = SeatGraph(np.array([0, 1, 2]), np.array([0, 0, 0]), np.array([2]), 3)
+        >>> graph.with_capacity(np.array([1])).solve(np.array([5.0, 7.0, 6.0])).tolist()
+        [-1, 0, -1]
+        """
+        graph = copy.copy(self)
+        graph._expand_seats(capacity)
+        return graph
+
+    def _expand_seats(self, capacity):
+        """One row per seat: its opening's edges (by candidate), then its own empty column.
+
+        Kept as ``self.tag`` (edge + 1 per entry, -1 for the empty column)
+        over a CSR matrix built directly in that order, so a solve only
+        fills in the costs.
+        """
+        self.capacity = np.minimum(np.asarray(capacity, dtype=np.int64), self.degree)
         self.seat_opening = np.repeat(np.arange(len(self.capacity)), self.capacity)
-        n_seats = int(self.capacity.sum())
-        copies = self.capacity[self.opening]
-        entry_edge = np.repeat(np.arange(len(self.cand)), copies)
-        offset = np.arange(len(entry_edge)) - np.repeat(np.cumsum(copies) - copies, copies)
-        entry_row = row_of[self.cand[entry_edge]]
-        entry_col = seat_start[self.opening[entry_edge]] + offset
-        n_rows = len(self.rows)
+        n_rows, n_seats = len(self.rows), len(self.seat_opening)
         self.n_seats = n_seats
         # Seats are the rows (fewer than candidates, and much faster for
         # Jonker-Volgenant); each seat may instead take its own "stay empty"
         # column, so every seat row can always be matched.
-        self.dense = n_seats * (n_rows + n_seats) <= _DENSE_CELLS
-        self.entry_edge = entry_edge
-        self.entry_row = entry_row
-        self.entry_col = entry_col
-        if not self.dense and n_seats:
-            rows = np.r_[entry_col, np.arange(n_seats)]
-            cols = np.r_[entry_row, n_rows + np.arange(n_seats)]
-            tags = np.r_[entry_edge + 1, np.zeros(n_seats, dtype=np.int64)].astype(np.float64)
-            tags[len(entry_edge):] = -1.0
-            matrix = sparse.csr_array((tags, (rows, cols)), shape=(n_seats, n_rows + n_seats))
-            matrix.sort_indices()
-            self.tag = matrix.data.astype(np.int64)  # edge + 1, or -1 for a dummy
-            self.matrix = matrix
+        self.dense = (n_seats * (n_rows + n_seats) <= _DENSE_CELLS if self.chosen_dense is None
+                      else self.chosen_dense)
+        if n_seats == 0:
+            return
+        opening_start = np.r_[0, np.cumsum(self.degree)[:-1]]
+        length = self.degree[self.seat_opening] + 1
+        indptr = np.r_[0, np.cumsum(length)]
+        seat_of_entry = np.repeat(np.arange(n_seats), length)
+        place = np.arange(indptr[-1]) - indptr[seat_of_entry]
+        empty = place == length[seat_of_entry] - 1
+        edge = self.by_opening[np.minimum(opening_start[self.seat_opening[seat_of_entry]] + place,
+                                          len(self.by_opening) - 1)]
+        self.tag = np.where(empty, -1, edge + 1)
+        column = np.where(empty, n_rows + seat_of_entry, self.row_of_edge[edge])
+        if self.dense:
+            self.entry_seat, self.entry_column = seat_of_entry, column
+        else:
+            self.matrix = sparse.csr_array((np.zeros(len(column)), column, indptr),
+                                           shape=(n_seats, n_rows + n_seats))
+            self.matrix.has_sorted_indices = True
 
     def solve(self, weight):
         """Return the opening given to each candidate (``-1``: none) at maximum total weight.
@@ -150,14 +182,13 @@ class SeatGraph:
         weight = np.asarray(weight, dtype=np.float64)
         top = float(max(weight.max(), 0.0)) + 1.0
         n_rows = len(self.rows)
+        cost = np.where(self.tag > 0, top - weight[np.maximum(self.tag - 1, 0)], top)
         if self.dense:
-            cost = np.full((self.n_seats, n_rows + self.n_seats), np.inf)
-            cost[self.entry_col, self.entry_row] = top - weight[self.entry_edge]
-            cost[np.arange(self.n_seats), n_rows + np.arange(self.n_seats)] = top
-            seat, col = linear_sum_assignment(cost)
+            full = np.full((self.n_seats, n_rows + self.n_seats), np.inf)
+            full[self.entry_seat, self.entry_column] = cost
+            seat, col = linear_sum_assignment(full)
         else:
-            data = np.where(self.tag > 0, top - weight[np.maximum(self.tag - 1, 0)], top)
-            self.matrix.data = data
+            self.matrix.data = cost
             seat, col = min_weight_full_bipartite_matching(self.matrix)
         real = col < n_rows
         seat, col = seat[real], col[real]
@@ -213,24 +244,117 @@ def opening_prices(cand, opening, weight, assigned, capacity, *, max_rounds: int
     >>> prices.tolist()
     [5.0]
     """
-    m = len(capacity)
-    zero = m
-    src, dst, length = _price_graph(cand, opening, weight, assigned, capacity)
-    if lowest:
-        # v_j >= -dist(j -> zero): shortest paths to the zero node, on reversed edges.
-        src, dst = dst, src
-    distance = _shortest_distances(src, dst, length, zero, m + 1, max_rounds)
-    prices = distance[:m] - min(distance[zero], 0.0)
-    if lowest:
-        prices = -prices
-    # Unreachable: nothing caps the price (an opening with no seat); the largest
-    # weight into it is high enough for every constraint.
-    unbounded = ~np.isfinite(prices)
-    if unbounded.any():
-        top = np.zeros(m)
-        np.maximum.at(top, opening, weight)
-        prices[unbounded] = top[unbounded]
-    return np.maximum(prices, 0.0)
+    return MoveGraph(cand, opening, weight, assigned, capacity).prices(lowest=lowest,
+                                                                       max_rounds=max_rounds)
+
+
+def seat_move_values(cand, opening, weight, assigned, capacity, target, *, max_rounds: int = 400,
+                     closing: bool = False):
+    """What moving one seat from each opening to `target` changes, for an optimal assignment.
+
+    Closing a seat at ``k`` and opening one at ``target`` sends one person
+    from ``k`` along a chain of moves that ends at the new seat (possibly
+    passing through "unmatched": someone drops out, someone else comes in);
+    the best chain is a shortest path from ``target`` to ``k`` in the graph
+    of `opening_prices`. Unlike the difference of the two openings' prices
+    (which prices the two changes apart), this is exact for the pair.
+
+    Parameters
+    ----------
+    cand, opening, weight, assigned, capacity
+        As for `opening_prices`; `assigned` must be optimal for them.
+    target : int
+        The opening that gains a seat (with `closing`: loses one).
+    max_rounds : int, optional
+        Stop after this many rounds (values then err on the low side).
+    closing : bool, optional
+        Value the other direction: `target` has one seat fewer and each
+        opening ``k`` one more (the same search on reversed edges).
+
+    Returns
+    -------
+    numpy.ndarray of float
+        Per opening ``k``, the change in total weight of the best
+        assignment when ``k`` has one seat fewer and `target` one more
+        (``-inf`` where no chain exists, 0 at `target`).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> # Person 0 sits at opening 0 (worth 5) and would take opening 1 at 8.
+    >>> seat_move_values(np.array([0, 0]), np.array([0, 1]), np.array([5.0, 8.0]),
+    ...                  np.array([0, -1]), np.array([1, 0]), 1).tolist()
+    [3.0, 0.0]
+    """
+    return MoveGraph(cand, opening, weight, assigned, capacity).seat_move_values(
+        target, closing=closing, max_rounds=max_rounds)
+
+
+class MoveGraph:
+    """The moves one person can make from an optimal assignment, as a graph over openings.
+
+    Built once per assignment; `prices` and `seat_move_values` (the
+    functions of those names, without rebuilding it for each question) are
+    shortest paths in it, forwards or on reversed edges.
+
+    Parameters
+    ----------
+    cand, opening, weight, assigned, capacity
+        As for `opening_prices`.
+    """
+
+    def __init__(self, cand, opening, weight, assigned, capacity):
+        self.m = len(capacity)
+        self.opening, self.weight = opening, weight
+        self.edges = _price_graph(cand, opening, weight, assigned, capacity)
+        self._by_head: dict = {}
+
+    def prices(self, *, lowest: bool = False, max_rounds: int = 400):
+        """Column prices, highest or lowest (see `opening_prices`)."""
+        m = zero = self.m
+        # Lowest: v_j >= -dist(j -> zero), shortest paths to the zero node on reversed edges.
+        distance = self._distances(zero, lowest, max_rounds)
+        prices = distance[:m] - min(distance[zero], 0.0)
+        if lowest:
+            prices = -prices
+        # Unreachable: nothing caps the price (an opening with no seat); the largest
+        # weight into it is high enough for every constraint.
+        unbounded = ~np.isfinite(prices)
+        if unbounded.any():
+            top = np.zeros(m)
+            np.maximum.at(top, self.opening, self.weight)
+            prices[unbounded] = top[unbounded]
+        return np.maximum(prices, 0.0)
+
+    def seat_move_values(self, target, *, closing: bool = False, max_rounds: int = 400):
+        """Change in total weight per opening losing a seat to `target` (see `seat_move_values`)."""
+        return 0.0 - self._distances(int(target), closing, max_rounds)[:self.m]
+
+    def _distances(self, source: int, reverse: bool, max_rounds: int):
+        """Bellman-Ford from `source`, one vectorised relaxation of every edge per round.
+
+        Edges are grouped by head (once per direction) so each round is one
+        ``minimum.reduceat``; the rounds stop early once nothing improves
+        (or after `max_rounds`).
+        """
+        if reverse not in self._by_head:
+            src, dst, length = self.edges
+            if reverse:
+                src, dst = dst, src
+            order = np.argsort(dst, kind="stable")
+            src, dst, length = src[order], dst[order], length[order]
+            heads = np.r_[0, np.nonzero(dst[1:] != dst[:-1])[0] + 1]
+            self._by_head[reverse] = src, length, heads, dst[heads]
+        src, length, heads, targets = self._by_head[reverse]
+        distance = np.full(self.m + 1, np.inf)
+        distance[source] = 0.0
+        for _ in range(max_rounds):
+            best = np.minimum.reduceat(distance[src] + length, heads)
+            improved = best < distance[targets] - 1e-9
+            if not improved.any():
+                break
+            distance[targets[improved]] = best[improved]
+        return distance
 
 
 def _price_graph(cand, opening, weight, assigned, capacity):
@@ -273,73 +397,6 @@ def _price_graph(cand, opening, weight, assigned, capacity):
     dst.append(free)
     length.append(np.zeros(len(free)))
     return np.concatenate(src), np.concatenate(dst), np.concatenate(length)
-
-
-def seat_move_values(cand, opening, weight, assigned, capacity, target, *, max_rounds: int = 400,
-                     closing: bool = False):
-    """What moving one seat from each opening to `target` changes, for an optimal assignment.
-
-    Closing a seat at ``k`` and opening one at ``target`` sends one person
-    from ``k`` along a chain of moves that ends at the new seat (possibly
-    passing through "unmatched": someone drops out, someone else comes in);
-    the best chain is a shortest path from ``target`` to ``k`` in the graph
-    of `opening_prices`. Unlike the difference of the two openings' prices
-    (which prices the two changes apart), this is exact for the pair.
-
-    Parameters
-    ----------
-    cand, opening, weight, assigned, capacity
-        As for `opening_prices`; `assigned` must be optimal for them.
-    target : int
-        The opening that gains a seat (with `closing`: loses one).
-    max_rounds : int, optional
-        Stop after this many rounds (values then err on the low side).
-    closing : bool, optional
-        Value the other direction: `target` has one seat fewer and each
-        opening ``k`` one more (the same search on reversed edges).
-
-    Returns
-    -------
-    numpy.ndarray of float
-        Per opening ``k``, the change in total weight of the best
-        assignment when ``k`` has one seat fewer and `target` one more
-        (``-inf`` where no chain exists, 0 at `target`).
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> # Person 0 sits at opening 0 (worth 5) and would take opening 1 at 8.
-    >>> seat_move_values(np.array([0, 0]), np.array([0, 1]), np.array([5.0, 8.0]),
-    ...                  np.array([0, -1]), np.array([1, 0]), 1).tolist()
-    [3.0, 0.0]
-    """
-    m = len(capacity)
-    src, dst, length = _price_graph(cand, opening, weight, assigned, capacity)
-    if closing:
-        src, dst = dst, src
-    distance = _shortest_distances(src, dst, length, target, m + 1, max_rounds)
-    return 0.0 - distance[:m]
-
-
-def _shortest_distances(src, dst, length, source: int, n_nodes: int, max_rounds: int):
-    """Bellman-Ford from `source`, one vectorised relaxation of every edge per round.
-
-    Edges are grouped by head so each round is one ``minimum.reduceat``; the
-    rounds stop early once nothing improves (or after `max_rounds`).
-    """
-    order = np.argsort(dst, kind="stable")
-    src, dst, length = src[order], dst[order], length[order]
-    heads = np.r_[0, np.nonzero(dst[1:] != dst[:-1])[0] + 1]
-    targets = dst[heads]
-    distance = np.full(n_nodes, np.inf)
-    distance[source] = 0.0
-    for _ in range(max_rounds):
-        best = np.minimum.reduceat(distance[src] + length, heads)
-        improved = best < distance[targets] - 1e-9
-        if not improved.any():
-            break
-        distance[targets[improved]] = best[improved]
-    return distance
 
 
 def dual_bound(cand, weight, n: int, capacity, prices, constant: float = 0.0) -> float:

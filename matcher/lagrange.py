@@ -46,7 +46,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from .assign import SeatGraph, opening_prices, prune_edges, seat_move_values
+from .assign import MoveGraph, SeatGraph, opening_prices, prune_edges
 from .types import OTHER_LEISURE, PRIVATE_LEISURE, REFUND_LEISURE, Pairs, Problem
 
 __all__ = ["Outcome", "constrained_assignment"]
@@ -340,7 +340,7 @@ def _solve_with_caps(model: _Model, caps, value_per_match: float | None = None, 
     # Edges to closed openings stay in the list (the graph gives them no seat):
     # their prices then say what opening a seat there would be worth.
     edges = model.kept
-    graph = SeatGraph(model.cand[edges], model.opening[edges], caps, model.n)
+    graph = model.graph.with_capacity(caps)
     # A hair of bonus on private leisure seats keeps the share from slipping on ties.
     per_match = model.big if value_per_match is None else value_per_match
     weight = per_match + model.score[edges] + np.where(model.edge_alpha[edges] < 0, 1e-3, 0.0)
@@ -425,9 +425,9 @@ def _capacity_search(model: _Model, assigned, rounds: int):
         best = _improve(model, current, model.capacity)
     tried_caps = [caps]
     for _ in range(rounds):
-        edges, graph, weight, solved, _ = restricted
-        gain = opening_prices(model.cand[edges], model.opening[edges], weight, solved, caps, lowest=True)
-        loss = opening_prices(model.cand[edges], model.opening[edges], weight, solved, caps)
+        edges, _, weight, solved, _ = restricted
+        chains = MoveGraph(model.cand[edges], model.opening[edges], weight, solved, caps)
+        gain, loss = chains.prices(lowest=True), chains.prices()
         private_used = float((model.klass[best[best >= 0]] == PRIVATE_LEISURE).sum())
         share_room = np.inf if model.share_blocked else (
             model.slack + private_weight * private_used - float(np.dot(alpha_pos, caps)))
@@ -436,7 +436,7 @@ def _capacity_search(model: _Model, assigned, rounds: int):
         closable = np.nonzero(charged & (caps > 0))[0]
         if len(openable) == 0:
             break
-        swap_values = _swap_values(model, edges, weight, solved, caps)
+        swap_values = _swap_values(chains)
         batch = _seat_moves(model, caps, openable, closable, gain, loss, share_room, refund_room,
                             swap_values)
         trials = []
@@ -522,7 +522,7 @@ def _knapsack_moves(model: _Model, caps, charged, gain, loss, share_room, refund
     return new_caps
 
 
-def _swap_values(model: _Model, edges, weight, solved, caps):
+def _swap_values(chains: MoveGraph):
     """Exact values of moving one seat to an opening, from every other: ``values(j)[k]``.
 
     ``values(k, closing=True)[j]`` is the other direction: a seat of ``k``
@@ -536,8 +536,7 @@ def _swap_values(model: _Model, edges, weight, solved, caps):
         if (j, closing) not in cache:
             if len(cache) >= SWAP_TARGETS:
                 return None
-            cache[j, closing] = seat_move_values(model.cand[edges], model.opening[edges], weight,
-                                                 solved, caps, int(j), closing=closing)
+            cache[j, closing] = chains.seat_move_values(j, closing=closing)
         return cache[j, closing]
 
     return values

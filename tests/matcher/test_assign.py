@@ -1,6 +1,7 @@
 import itertools
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -47,14 +48,27 @@ def value(assigned, cand, opening, weight):
     return sum(weight[(cand == i) & (opening == j)][0] for i, j in enumerate(assigned) if j >= 0)
 
 
+@pytest.mark.parametrize("dense", [True, False], ids=["dense", "sparse"])
 @SMALL
-@given(small_graphs())
-def test_seat_graph_finds_the_brute_force_optimum(graph):
-    """Does the seat assignment reach the best total weight found by brute force?"""
+@given(graph=small_graphs())
+def test_seat_graph_finds_the_brute_force_optimum(graph, dense):
+    """Does the seat assignment, dense or sparse, reach the best total weight found by brute force?"""
     n, capacity, cand, opening, weight = graph
-    assigned = SeatGraph(cand, opening, capacity, n).solve(weight)
+    assigned = SeatGraph(cand, opening, capacity, n, dense=dense).solve(weight)
     assert (np.bincount(assigned[assigned >= 0], minlength=len(capacity)) <= capacity).all()
     assert abs(value(assigned, cand, opening, weight) - brute_force(*graph)) < 1e-9
+
+
+@pytest.mark.parametrize("dense", [True, False], ids=["dense", "sparse"])
+@SMALL
+@given(graph=small_graphs(), other=st.lists(st.integers(0, 2), min_size=3, max_size=3))
+def test_seat_graph_with_other_capacity_finds_its_optimum(graph, other, dense):
+    """Does a graph re-expanded with other seats per opening solve as well as one built for them?"""
+    n, capacity, cand, opening, weight = graph
+    other = np.array(other[: len(capacity)])
+    assigned = SeatGraph(cand, opening, capacity, n, dense=dense).with_capacity(other).solve(weight)
+    assert (np.bincount(assigned[assigned >= 0], minlength=len(capacity)) <= other).all()
+    assert abs(value(assigned, cand, opening, weight) - brute_force(n, other, cand, opening, weight)) < 1e-9
 
 
 @SMALL
@@ -69,7 +83,6 @@ def test_prices_give_a_tight_valid_bound(graph):
         bound = dual_bound(cand, weight, n, usable, (prices[opening], prices))
         assert bound >= brute_force(*graph) - 1e-9
         assert abs(bound - brute_force(*graph)) < 1e-6
-
 
 
 def _seat_move_gain(graph, closed, opened):
