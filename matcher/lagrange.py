@@ -259,8 +259,10 @@ def _improve(model: _Model, assigned, seats):
     current = np.full(model.n, -1.0)
     rows = np.nonzero(assigned >= 0)[0]
     current[rows] = model.score[model.edge_index(rows, assigned[rows])]
+    # The moves are taken one at a time in plain Python: lists index far faster than arrays.
+    alpha, beta, seat_list = model.alpha.tolist(), model.beta.tolist(), seats.tolist()
+    watch_share = not model.share_blocked
     for _ in range(4):
-        changed = False
         free = usage[model.opening] < seats[model.opening]
         mine = assigned[model.cand]
         gain = np.where(mine < 0, model.big + model.score, model.score - current[model.cand])
@@ -274,30 +276,32 @@ def _improve(model: _Model, assigned, seats):
         # Private seats first: they make room under the share rule for the rest.
         order = options[np.lexsort((model.opening[options], model.cand[options],
                                     -gain[options], model.edge_alpha[options] > 0))]
-        for edge in order:
-            i, j = int(model.cand[edge]), int(model.opening[edge])
-            if usage[j] >= seats[j]:
+        places, used, fit = assigned.tolist(), usage.tolist(), current.tolist()
+        changed = False
+        for i, j, score in zip(model.cand[order].tolist(), model.opening[order].tolist(),
+                               model.score[order].tolist()):
+            old = places[i]
+            if used[j] >= seat_list[j] or score - (fit[i] if old >= 0 else -model.big) <= 1e-9:
                 continue
-            old = int(assigned[i])
-            new_gain = model.score[edge] - (current[i] if old >= 0 else -model.big)
-            if new_gain <= 1e-9:
-                continue
-            d_share = model.alpha[j] - (model.alpha[old] if old >= 0 else 0.0)
-            d_refund = model.beta[j] - (model.beta[old] if old >= 0 else 0.0)
-            if (not model.share_blocked and share + d_share > 0 and d_share > 0) or (
+            d_share = alpha[j] - (alpha[old] if old >= 0 else 0.0)
+            d_refund = beta[j] - (beta[old] if old >= 0 else 0.0)
+            if (watch_share and share + d_share > 0 and d_share > 0) or (
                 refund + d_refund > 0 and d_refund > 0
             ):
                 continue
             if old >= 0:
-                usage[old] -= 1
-            usage[j] += 1
-            assigned[i] = j
-            current[i] = model.score[edge]
-            share += 0.0 if model.share_blocked else d_share
+                used[old] -= 1
+            used[j] += 1
+            places[i] = j
+            fit[i] = score
+            share += d_share if watch_share else 0.0
             refund += d_refund
             changed = True
         if not changed:
             break
+        assigned = np.array(places, dtype=np.int64)
+        usage = np.array(used, dtype=np.int64)
+        current = np.array(fit)
     return assigned
 
 
