@@ -78,6 +78,11 @@ KNAPSACK_CLOSED_SEATS = 2
 #: Most side-rule openings for a knapsack move (600x450 has 70-85): beyond that the
 #: knapsack's branch and bound may take seconds, so the seat search goes without it.
 KNAPSACK_OPENINGS = 120
+#: Up to this many side-rule openings a knapsack move also offers exactly valued seat
+#: moves between two openings (one shortest-path search per opening with a seat to close).
+PAIRED_KNAPSACK_OPENINGS = 30
+#: Seat moves offered per opening a seat leaves, the best first.
+PAIRS_PER_CLOSED_SEAT = 3
 
 
 @dataclass(frozen=True)
@@ -446,7 +451,8 @@ def _capacity_search(model: _Model, assigned, rounds: int):
         trials = []
         if len(model.cand) <= THOROUGH_PAIRS:
             # Where solves are cheap, first a compound move chosen by a small knapsack.
-            trials.append(_knapsack_moves(model, caps, charged, gain, loss, share_room, refund_room))
+            trials.append(_knapsack_moves(model, caps, charged, gain, loss, share_room, refund_room,
+                                          _swap_values(chains, limit=None)))
         # All greedy moves together, then the best one alone (prices are exact for one seat only).
         for moves in (batch, batch[:1]) if len(batch) > 1 else (batch,) if batch else ():
             new_caps = caps.copy()
@@ -471,7 +477,8 @@ def _capacity_search(model: _Model, assigned, rounds: int):
     return best, restricted
 
 
-def _knapsack_moves(model: _Model, caps, charged, gain, loss, share_room, refund_room):
+def _knapsack_moves(model: _Model, caps, charged, gain, loss, share_room, refund_room,
+                    swap_values=None):
     """Seats to open and close at side-rule openings at once: a small knapsack over the prices.
 
     Each side-rule opening may gain one seat, worth its lowest price, or
@@ -485,33 +492,61 @@ def _knapsack_moves(model: _Model, caps, charged, gain, loss, share_room, refund
     compound moves, e.g. close three cheaper refund seats to open two
     costlier ones and a third elsewhere, that no single open, close or swap
     improves on. The values are first-seat prices, so the re-solve decides.
+
+    Prices value each seat apart, so closing a seat whose person would move
+    to a new seat elsewhere looks as costly as losing them. With
+    `swap_values` (``swap_values(k, closing=True)[j]``: the exact value of
+    moving a seat from ``k`` to ``j``, see `_swap_values`) and at most
+    `PAIRED_KNAPSACK_OPENINGS` side-rule openings, such moves are items of
+    their own, the `PAIRS_PER_CLOSED_SEAT` best per closed opening among
+    those worth more than their two prices say.
+
     Returns the new caps, or ``None`` when no combination gains or there
     are more than `KNAPSACK_OPENINGS` side-rule openings.
     """
     openings = np.nonzero(charged)[0]
     if len(openings) > KNAPSACK_OPENINGS:
         return None
-    up = np.minimum(model.capacity[openings] - caps[openings], 1)
-    down = np.minimum(caps[openings], KNAPSACK_CLOSED_SEATS)
-    item_opening = np.r_[np.repeat(openings, up), np.repeat(openings, down)]
-    item_sign = np.r_[np.ones(up.sum()), -np.ones(down.sum())]
-    if len(item_opening) == 0:
+    up = np.minimum(model.capacity - caps, 1)
+    down = np.minimum(caps, KNAPSACK_CLOSED_SEATS)
+    # Item i opens a seat at opened[i] and closes one at closed[i] (-1: neither).
+    opened = np.r_[np.repeat(openings, up[openings]), np.full(down[openings].sum(), -1)]
+    closed = np.r_[np.full(up[openings].sum(), -1), np.repeat(openings, down[openings])]
+    value = np.where(opened >= 0, gain[opened], -loss[closed])
+    if swap_values is not None and len(openings) <= PAIRED_KNAPSACK_OPENINGS:
+        targets = openings[up[openings] > 0]
+        for k in openings[caps[openings] > 0]:
+            exact = swap_values(k, closing=True)[targets]
+            worth_more = np.nonzero((targets != k) & np.isfinite(exact)
+                                    & (exact > gain[targets] - loss[k] + 1e-6))[0]
+            best = worth_more[np.argsort(-exact[worth_more], kind="stable")[:PAIRS_PER_CLOSED_SEAT]]
+            opened = np.r_[opened, targets[best]]
+            closed = np.r_[closed, np.full(len(best), k)]
+            value = np.r_[value, exact[best]]
+    useful = (opened < 0) | (value > 1e-6) | (closed >= 0)
+    opened, closed, value = opened[useful], closed[useful], value[useful]
+    if not (opened >= 0).any():
         return None
-    value = np.where(item_sign > 0, gain[item_opening], -loss[item_opening])
-    useful = (item_sign > 0) & (value > 1e-6) | (item_sign < 0)
-    item_opening, item_sign, value = item_opening[useful], item_sign[useful], value[useful]
-    if not (item_sign > 0).any():
-        return None
-    # Each rule in units of a typical seat, values in units of the largest, so that
-    # HiGHS's tolerances and branching see numbers near one.
-    refund_unit = model.refund_unit
-    rows = [item_sign * model.beta[item_opening] / refund_unit]
-    upper = [refund_room / refund_unit]
+    # Seats each item adds per opening; each rule in units of a typical seat, values in
+    # units of the largest, so that HiGHS's tolerances and branching see numbers near one.
+    items = np.arange(len(value))
+    change = np.zeros((len(value), model.m))
+    change[items[opened >= 0], opened[opened >= 0]] += 1.0
+    change[items[closed >= 0], closed[closed >= 0]] -= 1.0
+    change = change[:, openings]
+    rows = [change @ model.beta[openings] / model.refund_unit]
+    upper = [refund_room / model.refund_unit]
     if np.isfinite(share_room):
         share_unit = max(model.alpha.max(), 1.0)
-        rows.append(item_sign * np.maximum(model.alpha[item_opening], 0.0) / share_unit)
+        rows.append(change @ np.maximum(model.alpha[openings], 0.0) / share_unit)
         upper.append(share_room / share_unit)
-    rows, upper = np.vstack(rows), np.array(upper)
+    # Each opening gains at most `up` seats and loses at most `down`, whichever items do
+    # it: a row where its items could do more (only paired items make that possible).
+    for seats, limit in ((np.maximum(change, 0.0), up[openings]), (np.maximum(-change, 0.0), down[openings])):
+        crowded = seats.sum(axis=0) > limit
+        rows.append(seats[:, crowded].T)
+        upper.append(limit[crowded])
+    rows, upper = np.vstack(rows), np.concatenate([np.atleast_1d(u) for u in upper]).astype(float)
     chosen = milp(-value / max(np.abs(value).max(), 1.0),
                   constraints=LinearConstraint(rows, -np.inf, upper + 1e-9),
                   integrality=np.ones(len(value)), bounds=Bounds(0, 1),
@@ -522,23 +557,23 @@ def _knapsack_moves(model: _Model, caps, charged, gain, loss, share_room, refund
     if value[picked].sum() <= 1e-6:
         return None
     new_caps = caps.copy()
-    np.add.at(new_caps, item_opening[picked], item_sign[picked].astype(np.int64))
+    new_caps[openings] += np.rint(change[picked].sum(axis=0)).astype(np.int64)
     return new_caps
 
 
-def _swap_values(chains: MoveGraph):
+def _swap_values(chains: MoveGraph, *, limit: int | None = SWAP_TARGETS):
     """Exact values of moving one seat to an opening, from every other: ``values(j)[k]``.
 
     ``values(k, closing=True)[j]`` is the other direction: a seat of ``k``
-    moved to each opening ``j``. At most `SWAP_TARGETS` searches are made
-    per call, both directions together (one shortest-path search each,
-    cached); ``None`` after that.
+    moved to each opening ``j``. At most `limit` searches are made (one
+    shortest-path search each, cached; both directions count), ``None``
+    after that.
     """
     cache: dict = {}
 
     def values(j, closing=False):
         if (j, closing) not in cache:
-            if len(cache) >= SWAP_TARGETS:
+            if limit is not None and len(cache) >= limit:
                 return None
             cache[j, closing] = chains.seat_move_values(j, closing=closing)
         return cache[j, closing]
