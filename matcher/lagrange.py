@@ -25,16 +25,25 @@ more matches always win. The steps:
    cost, so seats are opened, closed or swapped within the room both rules
    leave, and re-solved while that helps. (Multipliers alone cannot do this
    when many openings share one refund amount: they all switch at once.)
-   On small instances, where a solve takes milliseconds, each round first
-   tries a compound move chosen by a small knapsack over the same prices
-   (close three cheap refund seats, open two dear ones), and the whole
-   search runs again from the Lagrangian solution step 4 finds.
+   Each round may first try a compound move chosen by a small knapsack
+   over the same prices (close three cheap refund seats, open two dear
+   ones).
 4. **Bound.** The prices of the last capped solve, shifted by the
    multipliers and clamped at zero, are feasible for the dual of the full
    problem, so they give a proven Lagrangian bound; the multipliers are
    chosen on a grid and by pattern search, then the assignment is solved
    once more at the best multipliers and the search resumes from its
    exact prices.
+5. **Restart.** The Lagrangian solution at those multipliers is often
+   near the LP optimum, so the seat search runs again from it: from its
+   matches, repaired, or from its seats per side-rule opening, which the
+   knapsack move fits to the rules' room.
+
+How much of this an instance gets depends on its size (`_effort`): where a
+solve takes milliseconds, all of it, with long searches; around 2,500×2,000
+the bisection and the first search are skipped for the restart from the
+Lagrangian seats, which gets closer in fewer solves; where the graph is
+pruned, no restart.
 """
 
 from __future__ import annotations
@@ -68,16 +77,20 @@ PRIVATE_BONUSES = (2.0, 8.0, 32.0, 128.0)
 BOUND_REFINEMENTS = 1
 #: A bound this close to the objective (relative) is not refined further.
 BOUND_CLOSE_ENOUGH = 1e-5
-#: Up to this many eligible pairs (where a solve takes milliseconds) the seat
-#: search is thorough: knapsack moves, more rounds, and a second run from the
-#: Lagrangian solution the bound found.
+#: Up to this many eligible pairs (where a solve takes milliseconds) the search is
+#: thorough: a multiplier bisection, long seat searches and a restart (see `_effort`).
 THOROUGH_PAIRS = 50_000
 #: Seats a side-rule opening may lose in one knapsack move of the seat search (it may
 #: gain one: its lowest price values the first new seat only).
 KNAPSACK_CLOSED_SEATS = 2
-#: Most side-rule openings for a knapsack move (600x450 has 70-85): beyond that the
-#: knapsack's branch and bound may take seconds, so the seat search goes without it.
+#: Most side-rule openings a knapsack move takes every item of (600x450 has 70-85):
+#: beyond that HiGHS's branch and bound may take seconds, so it keeps a core.
 KNAPSACK_OPENINGS = 120
+#: Beyond `KNAPSACK_OPENINGS` side-rule openings a knapsack move keeps this many items
+#: of each kind (new seats, closed seats): those nearest the margin.
+KNAPSACK_CORE = 40
+#: New seats per opening a knapsack move over its core may offer.
+KNAPSACK_CORE_NEW_SEATS = 3
 #: Up to this many side-rule openings a knapsack move also offers exactly valued seat
 #: moves between two openings (one shortest-path search per opening with a seat to close).
 PAIRED_KNAPSACK_OPENINGS = 30
@@ -379,9 +392,8 @@ def _knapsack_caps(model: _Model, lam: float, mu: float):
     prices = opening_prices(model.cand[model.kept], model.opening[model.kept], weight,
                             assigned, model.graph.capacity)
     worth = prices + lam * model.alpha + mu * model.beta
-    usage = np.bincount(assigned[assigned >= 0], minlength=model.m)
     charged = (model.alpha > 0) | (model.beta > 0)
-    caps = np.where(charged, np.minimum(usage, model.capacity), model.capacity)
+    caps = _side_rule_seats(model, assigned)
     private_used = float((model.alpha[assigned[assigned >= 0]] < 0).sum() * -model.alpha[model.klass == PRIVATE_LEISURE].max(initial=0))
     share_over = (0.0 if model.share_blocked
                   else float(np.dot(np.maximum(model.alpha, 0), caps)) - private_used - model.slack)
@@ -410,8 +422,19 @@ def _knapsack_caps(model: _Model, lam: float, mu: float):
     return caps
 
 
-def _capacity_search(model: _Model, assigned, rounds: int):
+def _side_rule_seats(model: _Model, assigned):
+    """Seats per opening: as many as `assigned` uses where a side rule charges, all elsewhere."""
+    charged = (model.alpha > 0) | (model.beta > 0)
+    usage = np.bincount(assigned[assigned >= 0], minlength=model.m)
+    return np.where(charged, np.minimum(usage, model.capacity), model.capacity)
+
+
+def _capacity_search(model: _Model, assigned, rounds: int, *, caps=None, knapsack: bool = False):
     """Improve a feasible assignment by moving seats between side-rule openings.
+
+    Starts from the seats `assigned` uses at side-rule openings, or from
+    `caps` (which may break a rule: the result is still compared with
+    `assigned` and only kept if better and feasible).
 
     The capped re-solve's column prices tell, for each opening a side rule
     charges, what one more seat would add (lowest optimal price) and what
@@ -420,15 +443,15 @@ def _capacity_search(model: _Model, assigned, rounds: int):
     the rules hold whatever the re-solve does), or swap a seat from a
     costly opening to a better one (valued exactly for the pair by
     `seat_move_values` when the two prices alone do not pay for it);
-    re-solve and keep the result if it is better and feasible.
+    re-solve and keep the result if it is better and feasible. With
+    `knapsack`, each round first tries a compound move (`_knapsack_moves`).
     """
     charged = (model.alpha > 0) | (model.beta > 0)
     best = assigned
-    restricted = None
     alpha_pos = np.maximum(model.alpha, 0.0)
     private_weight = -model.alpha.min(initial=0.0)
-    usage = np.bincount(best[best >= 0], minlength=model.m)
-    caps = np.where(charged, np.minimum(usage, model.capacity), model.capacity)
+    if caps is None:
+        caps = _side_rule_seats(model, best)
     current, restricted = _solve_with_caps(model, caps, keep_share=True)
     if model.feasible(current) and model.value(current) > model.value(best):
         best = _improve(model, current, model.capacity)
@@ -449,8 +472,8 @@ def _capacity_search(model: _Model, assigned, rounds: int):
         batch = _seat_moves(model, caps, openable, closable, gain, loss, share_room, refund_room,
                             swap_values)
         trials = []
-        if len(model.cand) <= THOROUGH_PAIRS:
-            # Where solves are cheap, first a compound move chosen by a small knapsack.
+        if knapsack:
+            # First a compound move chosen by a small knapsack.
             trials.append(_knapsack_moves(model, caps, charged, gain, loss, share_room, refund_room,
                                           _swap_values(chains, limit=None)))
         # All greedy moves together, then the best one alone (prices are exact for one seat only).
@@ -501,13 +524,20 @@ def _knapsack_moves(model: _Model, caps, charged, gain, loss, share_room, refund
     their own, the `PAIRS_PER_CLOSED_SEAT` best per closed opening among
     those worth more than their two prices say.
 
-    Returns the new caps, or ``None`` when no combination gains or there
-    are more than `KNAPSACK_OPENINGS` side-rule openings.
+    Over more than `KNAPSACK_OPENINGS` side-rule openings (2,500x2,000 has
+    about 350) only a core of the items goes to HiGHS: the `KNAPSACK_CORE`
+    new seats with the best value per unit of rule and the closed seats
+    with the least. There the move starts from a Lagrangian solution's
+    seats, often several seats away from the rules' room at one cheap
+    refund opening, so up to `KNAPSACK_CORE_NEW_SEATS` new seats per
+    opening are offered, each at the first one's price.
+
+    Returns the new caps, or ``None`` when no combination gains (and the
+    caps already fit the rules' room).
     """
     openings = np.nonzero(charged)[0]
-    if len(openings) > KNAPSACK_OPENINGS:
-        return None
-    up = np.minimum(model.capacity - caps, 1)
+    core = len(openings) > KNAPSACK_OPENINGS
+    up = np.minimum(model.capacity - caps, KNAPSACK_CORE_NEW_SEATS if core else 1)
     down = np.minimum(caps, KNAPSACK_CLOSED_SEATS)
     # Item i opens a seat at opened[i] and closes one at closed[i] (-1: neither).
     opened = np.r_[np.repeat(openings, up[openings]), np.full(down[openings].sum(), -1)]
@@ -525,6 +555,18 @@ def _knapsack_moves(model: _Model, caps, charged, gain, loss, share_room, refund
             value = np.r_[value, exact[best]]
     useful = (opened < 0) | (value > 1e-6) | (closed >= 0)
     opened, closed, value = opened[useful], closed[useful], value[useful]
+    if core:
+        # The items nearest the margin: best value per unit of rule for new seats, least
+        # for closed ones; the rest would rarely change the choice.
+        touched = np.where(opened >= 0, opened, closed)
+        use = (model.beta[touched] / model.refund_unit
+               + np.maximum(model.alpha[touched], 0.0) / max(model.alpha.max(), 1.0))
+        ratio = np.abs(value) / np.maximum(use, 1e-12)
+        ups = np.nonzero(opened >= 0)[0]
+        downs = np.nonzero(opened < 0)[0]
+        near = np.sort(np.r_[ups[np.lexsort((ups, -ratio[ups]))[:KNAPSACK_CORE]],
+                             downs[np.lexsort((downs, ratio[downs]))[:KNAPSACK_CORE]]])
+        opened, closed, value = opened[near], closed[near], value[near]
     if not (opened >= 0).any():
         return None
     # Seats each item adds per opening; each rule in units of a typical seat, values in
@@ -554,7 +596,7 @@ def _knapsack_moves(model: _Model, caps, charged, gain, loss, share_room, refund
     if chosen.x is None:
         return None
     picked = chosen.x > 0.5
-    if value[picked].sum() <= 1e-6:
+    if value[picked].sum() <= 1e-6 and refund_room >= 0 and share_room >= 0:
         return None
     new_caps = caps.copy()
     new_caps[openings] += np.rint(change[picked].sum(axis=0)).astype(np.int64)
@@ -816,8 +858,89 @@ class _BoundSearch:
         return best, point
 
 
+@dataclass(frozen=True)
+class _Effort:
+    """How much searching an instance's size pays for (see `_effort`).
+
+    Attributes
+    ----------
+    evaluations : int
+        Assignment problems the multiplier bisection may solve (0: none;
+        the seat search starts from the repaired unconstrained solution).
+    seat_rounds : int
+        Rounds of the seat search from that start.
+    restart : str or None
+        How the seat search starts again from the Lagrangian solution the
+        bound finds: ``"repaired"`` (its matches, made feasible),
+        ``"seats"`` (its seats per side-rule opening, fitted to the rules'
+        room by a knapsack move) or ``None`` (no restart).
+    restart_rounds : int
+        Rounds of that second search.
+    knapsack : bool
+        Each round of either search first tries a knapsack move.
+    """
+
+    evaluations: int
+    seat_rounds: int
+    restart: str | None
+    restart_rounds: int
+    knapsack: bool
+
+
+def _effort(pairs: int) -> _Effort:
+    """The search for an instance with this many eligible pairs."""
+    if pairs <= THOROUGH_PAIRS:
+        # A solve takes milliseconds: bisect the multipliers, search long, with knapsack moves.
+        return _Effort(evaluations=2, seat_rounds=6, restart="repaired", restart_rounds=6,
+                       knapsack=True)
+    if pairs <= FULL_GRAPH_PAIRS:
+        # A solve takes a tenth of a second. The bound's multipliers are better than a
+        # bisection's, and their Lagrangian solution uses nearly the seats per side-rule
+        # opening the optimum does: fitting those seats to the rules' room (a knapsack
+        # over the moves nearest the margin) gets closer in two rounds than the seat
+        # search gets from the bisection in three (2,500x2,000: bound gaps 0.01-0.09 %
+        # where they were 0.03-0.16 %).
+        return _Effort(evaluations=0, seat_rounds=0, restart="seats", restart_rounds=2,
+                       knapsack=True)
+    # Pruned: a solve takes seconds, and the bound finds no Lagrangian solution.
+    return _Effort(evaluations=1, seat_rounds=2, restart=None, restart_rounds=0, knapsack=False)
+
+
+def _bisection_start(model: _Model, seats, evaluations: int, deadline: float | None):
+    """A feasible start: the best repaired solution the multiplier bisection sees.
+
+    Each broken rule's multiplier is raised until the assignment obeys it
+    (`_search`), the other's in turn, within `evaluations` solves; every
+    assignment seen is repaired and improved, and also the seats of the
+    last one that broke a rule, trimmed by `_knapsack_caps` and re-solved.
+    With no evaluations, the unconstrained solution repaired.
+    """
+    lam = mu = 0.0
+    lows = []
+    budget = [evaluations]
+    for _ in range(3 if evaluations else 0):
+        share, refund = model.violations(model.evaluate(lam, mu))
+        if share > 0:
+            low, lam = _search(model, 0, lam, mu, budget)
+            lows.append((low, mu))
+        share, refund = model.violations(model.evaluate(lam, mu))
+        if refund > 0:
+            low, mu = _search(model, 1, lam, mu, budget)
+            lows.append((lam, low))
+        if model.feasible(model.evaluate(lam, mu)) or budget[0] <= 0:
+            break
+        if deadline is not None and time.perf_counter() > deadline:
+            break
+    candidates = [_improve(model, _repair(model, model.evaluate(*point)), seats)
+                  for point in [(lam, mu)] + lows]
+    for point in lows[-1:]:
+        capped, _ = _solve_with_caps(model, _knapsack_caps(model, *point), keep_share=True)
+        if model.feasible(capped):
+            candidates.append(_improve(model, capped, seats))
+    return max(candidates, key=model.value)
+
+
 def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None = None,
-                           max_evaluations: int | None = None, capacity_rounds: int | None = None,
                            deadline: float | None = None) -> Outcome:
     """Assign candidates to seats: most matches, then best score, side rules exactly met.
 
@@ -831,18 +954,11 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
         Openings kept per candidate and side-rule class in the graph the
         assignment solver sees; ``0`` keeps all. By default all are kept on
         small instances and `KEEP_PER_CLASS` on large ones. The bound always
-        covers every eligible pair.
-    max_evaluations : int, optional
-        Assignment problems the multiplier search may solve (default 2,
-        1 on pruned instances); the capacity search after it does most of
-        the fine work.
-    capacity_rounds : int, optional
-        Most rounds of moving seats between side-rule openings, one to
-        three assignment problems each (default 6 up to `THOROUGH_PAIRS`
-        eligible pairs, 3 up to `FULL_GRAPH_PAIRS`, 2 on pruned instances).
+        covers every eligible pair. How long the search runs depends on the
+        size of that graph (`_effort`).
     deadline : float, optional
-        ``time.perf_counter()`` value after which the search stops early
-        (the result is still feasible).
+        ``time.perf_counter()`` value after which the multiplier search
+        stops early (the result is still feasible).
 
     Returns
     -------
@@ -859,47 +975,19 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
     ([1, 0], 'lagrangian-lsa: no side rule binds')
     """
     model = _Model(problem, pairs, keep)
-    small = len(model.cand) <= FULL_GRAPH_PAIRS
-    thorough = len(model.cand) <= THOROUGH_PAIRS
-    if max_evaluations is None:
-        max_evaluations = 2 if small else 1
-    if capacity_rounds is None:
-        capacity_rounds = 6 if thorough else 3 if small else 2
-    free_run = model.evaluate(0.0, 0.0)
-    budget = [max_evaluations]
-    binds = not model.feasible(free_run)
-    if not binds:
-        best = free_run
-        method = "lagrangian-lsa: no side rule binds"
-    else:
-        lam = mu = 0.0
-        lows = []
-        for _ in range(3):
-            share, refund = model.violations(model.evaluate(lam, mu))
-            if share > 0:
-                low, lam = _search(model, 0, lam, mu, budget)
-                lows.append((low, mu))
-            share, refund = model.violations(model.evaluate(lam, mu))
-            if refund > 0:
-                low, mu = _search(model, 1, lam, mu, budget)
-                lows.append((lam, low))
-            if model.feasible(model.evaluate(lam, mu)) or budget[0] <= 0:
-                break
-            if deadline is not None and time.perf_counter() > deadline:
-                break
-        candidates = [_improve(model, _repair(model, model.evaluate(*point)), problem.seats)
-                      for point in [(lam, mu)] + lows]
-        for point in lows[-1:]:
-            capped, _ = _solve_with_caps(model, _knapsack_caps(model, *point), keep_share=True)
-            if model.feasible(capped):
-                candidates.append(_improve(model, capped, problem.seats))
-        best = max(candidates, key=model.value)
-        method = "lagrangian-lsa: multipliers, repair, improve"
+    effort = _effort(len(model.cand))
     seats = problem.seats
+    free_run = model.evaluate(0.0, 0.0)
+    binds = not model.feasible(free_run)
     if binds:
-        best, restricted = _capacity_search(model, best, rounds=capacity_rounds)
+        best = _bisection_start(model, seats, effort.evaluations, deadline)
+        best, restricted = _capacity_search(model, best, rounds=effort.seat_rounds,
+                                            knapsack=effort.knapsack)
+        method = "lagrangian-lsa: multipliers, repair, seat search"
     else:
+        best = free_run
         restricted = (model.kept, model.graph, model.adjusted(0.0, 0.0)[model.kept], free_run, model.big)
+        method = "lagrangian-lsa: no side rule binds"
     matched, total = model.value(best)
     if not binds and len(model.kept) == len(model.cand):
         # The unconstrained optimum over every eligible pair obeys both rules, so it
@@ -907,19 +995,27 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
         bound, lagrangian = total, None
     else:
         bound, lagrangian = _bound(model, restricted, matched, total)
-    if lagrangian is not None and thorough:
+    if lagrangian is not None and effort.restart is not None:
         # The seat search stops at a local optimum; the Lagrangian solution at the
         # bound's multipliers is a different start, often near the LP optimum.
-        start = _improve(model, _repair(model, lagrangian), seats)
-        second, second_restricted = _capacity_search(model, start, rounds=capacity_rounds)
+        if effort.restart == "repaired":
+            start = _improve(model, _repair(model, lagrangian), seats)
+            second, second_restricted = _capacity_search(model, start, rounds=effort.restart_rounds,
+                                                         knapsack=effort.knapsack)
+        else:
+            second, second_restricted = _capacity_search(
+                model, best, rounds=effort.restart_rounds, caps=_side_rule_seats(model, lagrangian),
+                knapsack=True)
         if model.value(second) > model.value(best):
             count_changed = model.value(second)[0] != matched
             best = second
             matched, total = model.value(best)
             if count_changed:  # a bound holds for one count
                 bound, _ = _bound(model, restricted, matched, total)
-        # Any prices give a valid bound: the second search's may give a tighter one.
-        bound = min(bound, _bound(model, second_restricted, matched, total)[0])
+        if effort.restart == "repaired":
+            # Any prices give a valid bound: the second search's may give a tighter one
+            # (worth its solve only where solves are cheap).
+            bound = min(bound, _bound(model, second_restricted, matched, total)[0])
     bound = max(bound, total)
     return Outcome(
         assigned=best,
