@@ -450,17 +450,23 @@ def _capacity_search(model: _Model, assigned, rounds: int, *, caps=None, knapsac
     best = assigned
     alpha_pos = np.maximum(model.alpha, 0.0)
     private_weight = -model.alpha.min(initial=0.0)
+    given_caps = caps
     if caps is None:
         caps = _side_rule_seats(model, best)
     current, restricted = _solve_with_caps(model, caps, keep_share=True)
-    if model.feasible(current) and model.value(current) > model.value(best):
-        best = _improve(model, current, model.capacity)
+    # Where the search stands: it moves on from any feasible trial better than that,
+    # though only one better than `best` replaces it (a restart climbs from below).
+    position, standing = (best, model.value(best)) if given_caps is None else (current, (-1, 0.0))
+    if model.feasible(current) and model.value(current) > standing:
+        position = _improve(model, current, model.capacity)
+        standing = model.value(position)
+        best = max(best, position, key=model.value)
     tried_caps = [caps]
     for _ in range(rounds):
         edges, _, weight, solved, _ = restricted
         chains = MoveGraph(model.cand[edges], model.opening[edges], weight, solved, caps)
         gain, loss = chains.prices(lowest=True), chains.prices()
-        private_used = float((model.klass[best[best >= 0]] == PRIVATE_LEISURE).sum())
+        private_used = float((model.klass[position[position >= 0]] == PRIVATE_LEISURE).sum())
         share_room = np.inf if model.share_blocked else (
             model.slack + private_weight * private_used - float(np.dot(alpha_pos, caps)))
         refund_room = model.budget - float(np.dot(model.beta, caps))
@@ -490,8 +496,10 @@ def _capacity_search(model: _Model, assigned, rounds: int, *, caps=None, knapsac
                 continue
             tried_caps.append(new_caps)
             trial, tried = _solve_with_caps(model, new_caps, keep_share=True)
-            if model.feasible(trial) and model.value(trial) > model.value(best):
-                best = _improve(model, trial, model.capacity)
+            if model.feasible(trial) and model.value(trial) > standing:
+                position = _improve(model, trial, model.capacity)
+                standing = model.value(position)
+                best = max(best, position, key=model.value)
                 caps, restricted = new_caps, tried
                 improved = True
                 break

@@ -255,11 +255,13 @@ def test_knapsack_move_pairs_a_closed_seat_with_the_new_seat_its_person_takes():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("seed", [7, 11])
+@pytest.mark.parametrize("seed", [7, 11, 14])
 def test_large_tight_instance_restarts_from_the_lagrangian_seats_within_a_tenth_of_a_percent(seed):
     """At 2,500x2,000, does the search from the Lagrangian solution's seats bring the bound gap under 0.1 %?"""
     # The seat search from the bisection's start stopped 0.16 % (seed 7) and 0.14 % (seed 11)
     # below the bound; the optimum (a MILP around the LP solution) is within 0.01 % of it.
+    # On seed 14 the restart's first feasible seats score below the first search's result,
+    # and it reaches 0.04 % only by climbing on from them.
     instance = random_instance(np.random.default_rng(seed), 2500, 2000, tight=True)
     result = solve(instance)
     assert check_result(instance, result) == []
