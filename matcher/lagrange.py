@@ -1013,14 +1013,16 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
         else:
             second, second_restricted = _capacity_search(
                 model, best, rounds=effort.restart_rounds, caps=_side_rule_seats(model, lagrangian),
-                knapsack=True)
+                knapsack=effort.knapsack)
+        count_changed = model.value(second)[0] > matched
         if model.value(second) > model.value(best):
-            count_changed = model.value(second)[0] != matched
             best = second
             matched, total = model.value(best)
-            if count_changed:  # a bound holds for one count
-                bound, _ = _bound(model, restricted, matched, total)
-        if effort.restart == "repaired":
+        if count_changed:
+            # A bound holds for one count: the second search's prices, solved nearer the
+            # new result, give the one for its count.
+            bound, _ = _bound(model, second_restricted, matched, total)
+        elif effort.restart == "repaired":
             # Any prices give a valid bound: the second search's may give a tighter one
             # (worth its solve only where solves are cheap).
             bound = min(bound, _bound(model, second_restricted, matched, total)[0])
