@@ -150,6 +150,7 @@ class SeatGraph:
         seat_of_entry = np.repeat(np.arange(n_seats), length)
         place = np.arange(indptr[-1]) - indptr[seat_of_entry]
         empty = place == length[seat_of_entry] - 1
+        # An empty column's entry points one past its opening's edges: clamped, then masked.
         edge = self.by_opening[np.minimum(opening_start[self.seat_opening[seat_of_entry]] + place,
                                           len(self.by_opening) - 1)]
         self.tag = np.where(empty, -1, edge + 1)
