@@ -298,7 +298,7 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
         assignment solver sees; ``0`` keeps all. By default all are kept on
         small instances and `KEEP_PER_CLASS` on large ones. The bound always
         covers every eligible pair. How long the search runs depends on the
-        size of that graph (`_effort`).
+        number of eligible pairs (`_effort`).
     deadline : float, optional
         ``time.perf_counter()`` value after which the multiplier search
         stops early (the result is still feasible).
@@ -325,7 +325,7 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
     if binds:
         best = _bisection_start(model, seats, effort.evaluations, deadline)
         best, restricted = seat_search(model, best, rounds=effort.seat_rounds,
-                                            knapsack=effort.knapsack)
+                                       knapsack=effort.knapsack)
         method = "lagrangian-lsa: multipliers, repair, seat search"
     else:
         best = free_run
@@ -344,7 +344,7 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
         if effort.restart == "repaired":
             start = improve(model, repair(model, lagrangian), seats)
             second, second_restricted = seat_search(model, start, rounds=effort.restart_rounds,
-                                                         knapsack=effort.knapsack)
+                                                    knapsack=effort.knapsack)
         else:
             second, second_restricted = seat_search(
                 model, best, rounds=effort.restart_rounds, caps=side_rule_seats(model, lagrangian),

@@ -190,7 +190,7 @@ def repair(model: SideRuleModel, assigned):
 
 
 def solve_with_caps(model: SideRuleModel, caps, value_per_match: float | None = None, *,
-                     keep_share: bool = False):
+                    keep_share: bool = False):
     """Best assignment when each opening may take at most ``caps[j]`` people (no side rules).
 
     Each match is worth ``value_per_match + score`` (``M + score`` by default).
