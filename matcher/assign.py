@@ -309,6 +309,7 @@ class MoveGraph:
         self.opening, self.weight = opening, weight
         self.edges = _price_graph(cand, opening, weight, assigned, capacity)
         self._by_head: dict = {}
+        self._values: dict = {}
 
     def prices(self, *, lowest: bool = False, max_rounds: int = 400):
         """Column prices, highest or lowest (see `opening_prices`)."""
@@ -328,8 +329,14 @@ class MoveGraph:
         return np.maximum(prices, 0.0)
 
     def seat_move_values(self, target, *, closing: bool = False, max_rounds: int = 400):
-        """Change in total weight per opening losing a seat to `target` (see `seat_move_values`)."""
-        return 0.0 - self._distances(int(target), closing, max_rounds)[:self.m]
+        """Change in total weight per opening losing a seat to `target` (see `seat_move_values`).
+
+        Each answer is searched once per graph and kept.
+        """
+        key = (int(target), closing, max_rounds)
+        if key not in self._values:
+            self._values[key] = 0.0 - self._distances(key[0], closing, max_rounds)[:self.m]
+        return self._values[key]
 
     def _distances(self, source: int, reverse: bool, max_rounds: int):
         """Bellman-Ford from `source`, one vectorised relaxation of every edge per round.

@@ -169,7 +169,7 @@ def _knapsack_moves(model: SideRuleModel, caps, charged, gain, loss, share_room,
             opened = np.r_[opened, targets[best]]
             closed = np.r_[closed, np.full(len(best), k)]
             value = np.r_[value, exact[best]]
-    useful = (opened < 0) | (value > 1e-6) | (closed >= 0)
+    useful = (closed >= 0) | (value > 1e-6)
     opened, closed, value = opened[useful], closed[useful], value[useful]
     if core:
         # The items nearest the margin: best value per unit of rule for new seats, least
@@ -223,18 +223,18 @@ def _swap_values(chains: MoveGraph, *, limit: int | None = SWAP_TARGETS):
     """Exact values of moving one seat to an opening, from every other: ``values(j)[k]``.
 
     ``values(k, closing=True)[j]`` is the other direction: a seat of ``k``
-    moved to each opening ``j``. At most `limit` searches are made (one
-    shortest-path search each, cached; both directions count), ``None``
-    after that.
+    moved to each opening ``j``. At most `limit` different questions are
+    answered (one shortest-path search each, both directions count, kept by
+    `chains` for every caller), ``None`` after that.
     """
-    cache: dict = {}
+    asked: set = set()
 
     def values(j, closing=False):
-        if (j, closing) not in cache:
-            if limit is not None and len(cache) >= limit:
+        if (j, closing) not in asked:
+            if limit is not None and len(asked) >= limit:
                 return None
-            cache[j, closing] = chains.seat_move_values(j, closing=closing)
-        return cache[j, closing]
+            asked.add((j, closing))
+        return chains.seat_move_values(j, closing=closing)
 
     return values
 
