@@ -44,6 +44,17 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
+def _fastest(call, repeat: int):
+    """Run `call` `repeat` times (at least once): its result and the fewest wall and CPU seconds."""
+    wall = cpu = float("inf")
+    for _ in range(max(repeat, 1)):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        result = call()
+        wall = min(wall, time.perf_counter() - started)
+        cpu = min(cpu, time.process_time() - started_cpu)
+    return result, wall, cpu
+
+
 def measure_solve(size: str, tight: bool, seed: int, repeat: int = 1) -> dict:
     """Solve one benchmark instance and check it; run in a fresh process.
 
@@ -76,12 +87,7 @@ def measure_solve(size: str, tight: bool, seed: int, repeat: int = 1) -> dict:
 
     instance = _instance(size, tight, seed)
     before = _peak_mb()
-    wall = cpu = float("inf")
-    for _ in range(max(repeat, 1)):
-        started, started_cpu = time.perf_counter(), time.process_time()
-        result = solve(instance)
-        wall = min(wall, time.perf_counter() - started)
-        cpu = min(cpu, time.process_time() - started_cpu)
+    result, wall, cpu = _fastest(lambda: solve(instance), repeat)
     problems = check_result(instance, result)
     policy = instance["policy"]
     stats = result["stats"]
@@ -136,11 +142,7 @@ def measure_plain(size: str, tight: bool, seed: int, repeat: int = 1) -> dict:
     for copy in range(int(problem.seats.max(initial=0))):
         has = problem.seats[pairs.opening] > copy
         weights[pairs.cand[has], first_seat[pairs.opening[has]] + copy] = big + pairs.score[has]
-    seconds = float("inf")
-    for _ in range(max(repeat, 1)):
-        started = time.perf_counter()
-        rows, cols = linear_sum_assignment(weights, maximize=True)
-        seconds = min(seconds, time.perf_counter() - started)
+    (rows, cols), seconds, _ = _fastest(lambda: linear_sum_assignment(weights, maximize=True), repeat)
     real = weights[rows, cols] > 0
     refund = int(problem.refund[columns[cols[real]]].sum())
     return {"seconds": seconds, "matched": int(real.sum()),
