@@ -11,6 +11,7 @@ import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from .assign import MoveGraph
+from .knapsack import best_seat_changes
 from .side_rules import SideRuleModel, improve, side_rule_seats, solve_with_caps
 from .types import PRIVATE_LEISURE
 
@@ -23,7 +24,7 @@ SWAP_TARGETS = 3
 #: gain one: its lowest price values the first new seat only).
 KNAPSACK_CLOSED_SEATS = 2
 #: Most side-rule openings a knapsack move takes every item of (600x450 has 70-85):
-#: beyond that HiGHS's branch and bound may take seconds, so it keeps a core.
+#: beyond that an exact knapsack over them all took HiGHS seconds, so it keeps a core.
 KNAPSACK_OPENINGS = 120
 #: Beyond `KNAPSACK_OPENINGS` side-rule openings a knapsack move keeps this many items
 #: of each kind (new seats, closed seats): those nearest the margin.
@@ -127,7 +128,10 @@ def _knapsack_moves(model: SideRuleModel, caps, charged, gain, loss, share_room,
     knapsack counting both promises a match the re-solve cannot make.)
     The best combination that fits the room both rules leave is a 0-1
     knapsack with two constraints over a few hundred items, solved exactly
-    by HiGHS (no time limit, so the result stays deterministic). It finds
+    (so the result stays deterministic): where each item changes one
+    opening, by the dynamic programme of `best_seat_changes` (a few
+    milliseconds where HiGHS took 5-75); where paired items (below)
+    change two at once, by HiGHS. It finds
     compound moves, e.g. close three cheaper refund seats to open two
     costlier ones and a third elsewhere, that no single open, close or swap
     improves on. The values are first-seat prices, so the re-solve decides.
@@ -141,7 +145,7 @@ def _knapsack_moves(model: SideRuleModel, caps, charged, gain, loss, share_room,
     those worth more than their two prices say.
 
     Over more than `KNAPSACK_OPENINGS` side-rule openings (2,500x2,000 has
-    about 350) only a core of the items goes to HiGHS: the `KNAPSACK_CORE`
+    about 350) only a core of the items is offered: the `KNAPSACK_CORE`
     new seats with the best value per unit of rule and the closed seats
     with the least. There the move starts from a Lagrangian solution's
     seats, often several seats away from the rules' room at one cheap
@@ -185,8 +189,13 @@ def _knapsack_moves(model: SideRuleModel, caps, charged, gain, loss, share_room,
         opened, closed, value = opened[near], closed[near], value[near]
     if not (opened >= 0).any():
         return None
-    # Seats each item adds per opening; each rule in units of a typical seat, values in
-    # units of the largest, so that HiGHS's tolerances and branching see numbers near one.
+    if not ((opened >= 0) & (closed >= 0)).any():
+        return _move_by_opening(model, caps, openings, opened, closed, gain, loss, share_room,
+                                refund_room)
+    # Paired items change two openings at once, which the programme's stages cannot
+    # express: a MILP for HiGHS. Seats each item adds per opening; each rule in units of
+    # a typical seat, values in units of the largest, so that HiGHS's tolerances and
+    # branching see numbers near one.
     items = np.arange(len(value))
     change = np.zeros((len(value), model.m))
     change[items[opened >= 0], opened[opened >= 0]] += 1.0
@@ -216,6 +225,29 @@ def _knapsack_moves(model: SideRuleModel, caps, charged, gain, loss, share_room,
         return None
     new_caps = caps.copy()
     new_caps[openings] += np.rint(change[picked].sum(axis=0)).astype(np.int64)
+    return new_caps
+
+
+def _move_by_opening(model: SideRuleModel, caps, openings, opened, closed, gain, loss,
+                     share_room, refund_room):
+    """The knapsack move when every item opens or closes one seat: `best_seat_changes`.
+
+    Returns the new caps, or ``None`` when no combination gains (and the
+    caps already fit the rules' room) or none fits.
+    """
+    up = np.bincount(opened[opened >= 0], minlength=model.m)[openings]
+    down = np.bincount(closed[closed >= 0], minlength=model.m)[openings]
+    found = best_seat_changes(gain[openings], loss[openings], up, down,
+                              (model.alpha[openings] > 0).astype(np.int64),
+                              np.rint(model.beta[openings]).astype(np.int64),
+                              share_room / max(model.alpha.max(), 1.0), refund_room)
+    if found is None:
+        return None
+    change, value = found
+    if value <= 1e-6 and refund_room >= 0 and share_room >= 0:
+        return None
+    new_caps = caps.copy()
+    new_caps[openings] += change
     return new_caps
 
 

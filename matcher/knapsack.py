@@ -1,0 +1,279 @@
+"""The seat search's compound move, solved exactly: seats to open and close under both rules.
+
+See `best_seat_changes`. Each side-rule opening may gain or lose a few
+seats, each worth its price; the changes must fit the room the private
+share and the refund budget leave. Openings that cost no refund differ
+only in how many share seats they use, so they are settled in closed form
+by their prices' order; the refund openings go through a dynamic
+programme over (share seats, refund) that keeps, per number of share
+seats, only the changes no other beats on both refund and value.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["best_seat_changes"]
+
+#: Values within this of each other are ties (they are sums of prices, in points).
+_TOLERANCE = 1e-6
+
+
+def best_seat_changes(gain, loss, up, down, share_use, refund_use, share_room, refund_room):
+    """Seats to open and close per opening at the highest total price that fits both rules.
+
+    Opening ``j`` may gain up to ``up[j]`` seats, each worth ``gain[j]``,
+    or lose up to ``down[j]``, each costing ``loss[j]`` (never both: an
+    opening's lowest price is at most its highest). Each seat gained uses
+    ``share_use[j]`` share seats and ``refund_use[j]`` of the refund
+    budget; a seat lost frees as much. The changes must keep the share
+    seats used within `share_room` and the refund within `refund_room`,
+    either of which may start below zero (a start that breaks a rule).
+
+    Parameters
+    ----------
+    gain, loss : numpy.ndarray of float
+        Value of one more and cost of one fewer seat, per opening; ``loss
+        >= gain``.
+    up, down : numpy.ndarray of int
+        Most seats each opening may gain and lose.
+    share_use : numpy.ndarray of int
+        Share seats one seat uses: 1 at a non-private leisure opening, 0
+        elsewhere.
+    refund_use : numpy.ndarray of int
+        Refund (øre) one seat uses, >= 0.
+    share_room : int or float
+        Share seats still free (``inf`` when the rule cannot bind).
+    refund_room : int or float
+        Refund budget still free (øre).
+
+    Returns
+    -------
+    tuple of (numpy.ndarray of int, float) or None
+        The change in seats per opening and its total value; ``None``
+        when no choice fits both rules. Of equally valued choices the
+        first found is kept, so the answer is deterministic.
+
+    Raises
+    ------
+    ValueError
+        When the arrays differ in length or a seat count or use is
+        negative.
+
+    Examples
+    --------
+    Opening 0 (a refund seat of 500) is worth 9, opening 1 (300) is worth
+    7 and opening 2 (300) 6; a budget of 600 takes the two cheaper ones:
+
+    >>> import numpy as np
+    >>> change, value = best_seat_changes(
+    ...     np.array([9.0, 7.0, 6.0]), np.array([20.0, 20.0, 20.0]), np.array([1, 1, 1]),
+    ...     np.array([0, 0, 0]), np.array([1, 1, 1]), np.array([500, 300, 300]), np.inf, 600)
+    >>> change.tolist(), value
+    ([0, 1, 1], 13.0)
+    """
+    gain, loss = np.asarray(gain, dtype=np.float64), np.asarray(loss, dtype=np.float64)
+    up, down = np.asarray(up, dtype=np.int64), np.asarray(down, dtype=np.int64)
+    share_use = np.asarray(share_use, dtype=np.int64)
+    refund_use = np.asarray(refund_use, dtype=np.int64)
+    m = len(gain)
+    if any(len(array) != m for array in (loss, up, down, share_use, refund_use)):
+        raise ValueError("gain, loss, up, down, share_use and refund_use must have one entry per opening")
+    for name, array in (("up", up), ("down", down), ("share_use", share_use), ("refund_use", refund_use)):
+        if (array < 0).any():
+            raise ValueError(f"{name} must not be negative")
+    # Only whole share seats and whole øre fit: round the rooms down once.
+    share_room = _whole(share_room, up @ share_use + 1)
+    refund_room = _whole(refund_room, up @ refund_use + 1)
+    if up @ share_use <= share_room:
+        # Not even every new seat would break the share rule: one level of states, not many.
+        share_use = np.zeros_like(share_use)
+
+    change = np.zeros(m, dtype=np.int64)
+    free = (share_use == 0) & (refund_use == 0)
+    change[free] = np.where(gain[free] > 0, up[free], 0)
+    free_value = float((gain[free] * change[free]).sum())
+
+    movable = (up > 0) | (down > 0)
+    share_only = np.nonzero(movable & (share_use > 0) & (refund_use == 0))[0]
+    share_table = _ShareSeats(share_only, gain, loss, up, down)
+    refund_openings = np.nonzero(movable & (refund_use > 0))[0]
+    states = _RefundStates(refund_openings, gain, loss, up, down, share_use, refund_use,
+                           share_room, refund_room, share_table)
+    if states.best is None:
+        return None
+    change[refund_openings] = states.changes(states.best)
+    change += share_table.changes(share_room - states.best_share, m)
+    return change, states.best_value + free_value
+
+
+def _whole(room, ceiling: int) -> int:
+    """A room as a whole number: rounded down, and no larger than anything could use."""
+    if room >= ceiling:
+        return int(ceiling)
+    return int(np.floor(room + 1e-9))
+
+
+class _ShareSeats:
+    """Openings that use share seats but no refund: the best value for every net seat change.
+
+    With every seat using one share seat, the best change by ``t`` seats
+    opens the ``a`` dearest new seats and closes the ``a - t`` cheapest
+    seats, for the best ``a``; no other choice of seats does better.
+    """
+
+    def __init__(self, openings, gain, loss, up, down):
+        opens = np.repeat(openings, up[openings])
+        closes = np.repeat(openings, down[openings])
+        self.opens = opens[np.argsort(-gain[opens], kind="stable")]
+        self.closes = closes[np.argsort(loss[closes], kind="stable")]
+        self.fewest = -len(self.closes)
+        gained = np.r_[0.0, np.cumsum(gain[self.opens])]
+        lost = np.r_[0.0, np.cumsum(loss[self.closes])]
+        # value[a, b]: open the a dearest, close the b cheapest; net change a - b.
+        value = gained[:, None] - lost[None, :]
+        net = np.arange(len(gained))[:, None] - np.arange(len(lost))[None, :]
+        span = len(gained) + len(lost) - 1
+        self.best = np.full(span, -np.inf)
+        np.maximum.at(self.best, (net - self.fewest).ravel(), value.ravel())
+        self.best_upto = np.maximum.accumulate(self.best)
+        self.value = value
+
+    def best_within(self, room):
+        """Best value of a net change of at most `room` seats (``-inf`` if none fits), per room."""
+        index = np.minimum(np.asarray(room) - self.fewest, len(self.best_upto) - 1)
+        return np.where(index >= 0, self.best_upto[np.maximum(index, 0)], -np.inf)
+
+    def changes(self, room: int, m: int):
+        """Seats gained (lost, negative) per opening (of `m`) for the best change within `room`."""
+        limit = min(room - self.fewest, len(self.best) - 1)
+        net = int(np.argmax(self.best[:limit + 1])) + self.fewest
+        opened = np.arange(self.value.shape[0])
+        closed = opened - net
+        fits = (closed >= 0) & (closed < self.value.shape[1])
+        opened, closed = opened[fits], closed[fits]
+        k = int(np.argmax(self.value[opened, closed]))
+        return (np.bincount(self.opens[:opened[k]], minlength=m)
+                - np.bincount(self.closes[:closed[k]], minlength=m))
+
+
+class _RefundStates:
+    """The refund openings' dynamic programme over (share seats, refund, value).
+
+    One stage per opening; a state is what the openings so far change in
+    share seats and refund, and their value. A state is dropped when the
+    rest can no longer bring it within the rooms, when another with as
+    many share seats uses no more refund for at least its value, or when
+    even the LP bound on what the rest can add (`_RefundBound`) leaves it
+    below the best complete choice seen: a state completed by no further
+    change, with the share-only openings' best (`_ShareSeats`).
+    """
+
+    def __init__(self, openings, gain, loss, up, down, share_use, refund_use, share_room,
+                 refund_room, share_table):
+        self.openings = openings
+        self.share = np.zeros(1, dtype=np.int64)
+        self.refund = np.zeros(1, dtype=np.int64)
+        self.value = np.zeros(1)
+        self.steps = []
+        self.best, self.best_value = None, -np.inf
+        # What the openings after each stage can still free at most.
+        freed_share = np.r_[np.cumsum((down * share_use)[openings][::-1])[::-1], 0]
+        freed_refund = np.r_[np.cumsum((down * refund_use)[openings][::-1])[::-1], 0]
+        bound = _RefundBound(openings, gain, loss, up, down, refund_use)
+        share_most = share_table.best_upto[-1] if len(share_table.best_upto) else 0.0
+        self._complete(share_room, refund_room, share_table, stage=-1)
+        for stage, j in enumerate(openings.tolist()):
+            deltas = np.arange(-down[j], up[j] + 1)
+            worth = np.where(deltas > 0, deltas * gain[j], deltas * loss[j])
+            share = (self.share[:, None] + deltas * share_use[j]).ravel()
+            refund = (self.refund[:, None] + deltas * refund_use[j]).ravel()
+            value = (self.value[:, None] + worth).ravel()
+            alive = ((share - freed_share[stage + 1] + share_table.fewest <= share_room)
+                     & (refund - freed_refund[stage + 1] <= refund_room))
+            keep = np.nonzero(alive)[0]
+            keep = keep[_undominated(share[keep], refund[keep], value[keep])]
+            self.share, self.refund, self.value = share[keep], refund[keep], value[keep]
+            # State keep[i] came from state keep[i] // len(deltas), changing this opening so.
+            self.steps.append((keep // len(deltas), deltas[keep % len(deltas)]))
+            self._complete(share_room, refund_room, share_table, stage)
+            hope = self.value + bound.at(stage + 1, refund_room - self.refund) + share_most
+            promising = np.nonzero(hope >= self.best_value - _TOLERANCE)[0]
+            if len(promising) < len(self.value):
+                self.share, self.refund, self.value = (self.share[promising], self.refund[promising],
+                                                       self.value[promising])
+                parent, delta = self.steps[-1]
+                self.steps[-1] = (parent[promising], delta[promising])
+                if self.best is not None and self.best[0] == stage:
+                    self.best = (stage, int(np.searchsorted(promising, self.best[1])))
+
+    def _complete(self, share_room, refund_room, share_table, stage):
+        """Keep the best state so far completed with no further refund change, if it beats the best."""
+        if len(self.value) == 0:
+            return
+        total = self.value + share_table.best_within(share_room - self.share)
+        total[self.refund > refund_room] = -np.inf
+        k = int(np.argmax(total))
+        if total[k] > self.best_value:
+            self.best, self.best_value = (stage, k), float(total[k])
+            self.best_share = int(self.share[k])
+
+    def changes(self, best):
+        """Seats gained (lost, negative) per refund opening on the way to `best` (stage, state)."""
+        change = np.zeros(len(self.openings), dtype=np.int64)
+        stage, state = best
+        for stage in range(stage, -1, -1):
+            parent, delta = self.steps[stage]
+            change[stage] = delta[state]
+            state = parent[state]
+        return change
+
+
+class _RefundBound:
+    """How much the refund openings from a stage on can add at most, given the refund left.
+
+    The LP relaxation of the rest (each seat taken in part, the share rule
+    dropped) by its dual: ``min over lam >= 0`` of ``g(lam) + lam * room``,
+    where ``g(lam)`` sums every seat's value less ``lam`` times its refund,
+    where positive. The minimum lies where a seat's value per refund
+    equals ``lam`` (or at 0); any ``lam`` gives a valid bound, so every
+    stage tries all openings' such values, and one table serves them all.
+    """
+
+    def __init__(self, openings, gain, loss, up, down, refund_use):
+        beta = refund_use[openings].astype(np.float64)
+        gain, loss, up, down = gain[openings], loss[openings], up[openings], down[openings]
+        self.slope = np.unique(np.concatenate([[0.0], gain / beta, loss / beta]))
+        # Per opening and multiplier, what its seats add to g(lam).
+        spread = (up[:, None] * np.maximum(gain[:, None] - beta[:, None] * self.slope, 0.0)
+                  + down[:, None] * np.maximum(beta[:, None] * self.slope - loss[:, None], 0.0))
+        # Row k: the openings from stage k on (the last row: none).
+        self.intercept = np.cumsum(np.vstack([spread, np.zeros((1, len(self.slope)))])[::-1],
+                                   axis=0)[::-1]
+
+    def at(self, stage: int, room):
+        """The bound for each refund `room` from `stage` on."""
+        return (self.intercept[stage] + np.multiply.outer(room, self.slope)).min(axis=1)
+
+
+def _undominated(share, refund, value):
+    """Indices of the states no other state with the same share beats on refund and value.
+
+    Sorted by (share, refund, value descending), a state survives when its
+    value is above every earlier one's with the same share. The running
+    maximum runs over value ranks offset per share level, so it is exact;
+    of equal values the earlier state ranks higher, so a tie is dropped.
+    """
+    n = len(value)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    order = np.lexsort((-value, refund, share))
+    rank = np.empty(n, dtype=np.int64)
+    rank[np.argsort(-value[order], kind="stable")] = np.arange(n, 0, -1)
+    sorted_share = share[order]
+    level = np.zeros(n, dtype=np.int64)
+    np.cumsum(sorted_share[1:] != sorted_share[:-1], out=level[1:])
+    key = level * (n + 1) + rank
+    survives = np.ones(n, dtype=bool)
+    survives[1:] = key[1:] > np.maximum.accumulate(key)[:-1]
+    return np.sort(order[survives])

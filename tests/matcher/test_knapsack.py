@@ -1,0 +1,101 @@
+import itertools
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from matcher.knapsack import best_seat_changes
+
+SMALL = settings(max_examples=150, deadline=None)
+
+
+@st.composite
+def seat_moves(draw):
+    """A few openings of every kind (free, share-only, refund) and rooms that may start broken."""
+    m = draw(st.integers(1, 6))
+    gain = np.array(draw(st.lists(st.integers(0, 60), min_size=m, max_size=m)), float)
+    # The lowest price is at most the highest; a lost match is worth about 100.
+    loss = gain + np.array(draw(st.lists(st.integers(0, 120), min_size=m, max_size=m)), float)
+    up = np.array(draw(st.lists(st.integers(0, 2), min_size=m, max_size=m)))
+    down = np.array(draw(st.lists(st.integers(0, 2), min_size=m, max_size=m)))
+    share_use = np.array(draw(st.lists(st.integers(0, 1), min_size=m, max_size=m)))
+    refund_use = np.array(draw(st.lists(st.sampled_from([0, 0, 300, 450, 700]), min_size=m, max_size=m)))
+    share_room = draw(st.sampled_from([np.inf, -1.0, 0.0, 1.0, 2.0]))
+    refund_room = float(draw(st.integers(-800, 1500)))
+    return gain, loss, up, down, share_use, refund_use, share_room, refund_room
+
+
+def brute_force(gain, loss, up, down, share_use, refund_use, share_room, refund_room):
+    """The best total value over every change per opening that fits both rooms (None: none fits)."""
+    best = None
+    for change in itertools.product(*[range(-d, u + 1) for u, d in zip(up, down)]):
+        change = np.array(change)
+        if change @ share_use <= share_room and change @ refund_use <= refund_room:
+            value = float(np.where(change > 0, change * gain, change * loss).sum())
+            best = value if best is None else max(best, value)
+    return best
+
+
+@SMALL
+@given(moves=seat_moves())
+def test_best_seat_changes_finds_the_brute_force_optimum(moves):
+    """Does the dynamic programme reach the best value any change that fits both rooms has?"""
+    gain, loss, up, down, share_use, refund_use, share_room, refund_room = moves
+    expected = brute_force(*moves)
+    found = best_seat_changes(*moves)
+    if expected is None:
+        assert found is None
+        return
+    change, value = found
+    assert value == pytest.approx(expected, abs=1e-9)
+    assert (-down <= change).all() and (change <= up).all()
+    assert change @ share_use <= share_room and change @ refund_use <= refund_room
+    assert float(np.where(change > 0, change * gain, change * loss).sum()) == pytest.approx(value)
+
+
+def test_best_seat_changes_closes_a_cheap_refund_seat_to_open_two_dearer_ones():
+    """With the budget spent, does it close one refund seat to pay for two new seats elsewhere?"""
+    # Closing opening 0 (900 øre, loses 100) frees room for 1 and 2 (450 each, 80 apiece).
+    change, value = best_seat_changes(
+        np.array([0.0, 80.0, 80.0]), np.array([100.0, 100.0, 100.0]), np.array([0, 1, 1]),
+        np.array([1, 0, 0]), np.array([1, 1, 1]), np.array([900, 450, 450]), np.inf, 0.0)
+    assert change.tolist() == [-1, 1, 1]
+    assert value == pytest.approx(60.0)
+
+
+def test_best_seat_changes_keeps_new_seats_within_the_share_room():
+    """When the share leaves room for one more non-private seat, does it open only the best one?"""
+    change, _ = best_seat_changes(
+        np.array([50.0, 70.0, 30.0]), np.array([100.0, 100.0, 100.0]), np.array([1, 1, 1]),
+        np.array([0, 0, 0]), np.array([1, 1, 0]), np.array([0, 0, 0]), 1.0, 0.0)
+    assert change.tolist() == [0, 1, 1]
+
+
+def test_best_seat_changes_repairs_a_start_over_the_budget_at_least_cost():
+    """From seats over the budget, does it close the seats that cost least to bring the refund back?"""
+    change, value = best_seat_changes(
+        np.array([0.0, 0.0]), np.array([90.0, 40.0]), np.array([0, 0]), np.array([1, 2]),
+        np.array([1, 1]), np.array([500, 300]), np.inf, -550.0)
+    assert change.tolist() == [0, -2]
+    assert value == pytest.approx(-80.0)
+
+
+def test_best_seat_changes_reports_none_when_nothing_fits():
+    """When even closing every seat leaves the refund over budget, is the answer None?"""
+    assert best_seat_changes(np.array([0.0]), np.array([10.0]), np.array([0]), np.array([1]),
+                             np.array([1]), np.array([300]), np.inf, -301.0) is None
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("up", np.array([-1, 0]), "up must not be negative"),
+    ("refund_use", np.array([0]), "one entry per opening"),
+])
+def test_best_seat_changes_refuses_malformed_arrays(field, value, message):
+    """Are a negative seat count and arrays of different lengths refused with a ValueError that says so?"""
+    arguments = {"gain": np.zeros(2), "loss": np.zeros(2), "up": np.zeros(2, int), "down": np.zeros(2, int),
+                 "share_use": np.zeros(2, int), "refund_use": np.zeros(2, int),
+                 "share_room": 0.0, "refund_room": 0.0}
+    arguments[field] = value
+    with pytest.raises(ValueError, match=message):
+        best_seat_changes(**arguments)
