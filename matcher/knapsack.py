@@ -98,6 +98,10 @@ def best_seat_changes(gain, loss, up, down, share_use, refund_use, share_room, r
     share_only = np.nonzero(movable & (share_use > 0) & (refund_use == 0))[0]
     share_table = _ShareSeats(share_only, gain, loss, up, down)
     refund_openings = np.nonzero(movable & (refund_use > 0))[0]
+    # The least value per øre first: the seats worth closing are decided early, and the
+    # bound on the dearer rest is then tight (600x450: 3-6 ms a move, 4-14 in index order).
+    worth_per_ore = np.maximum(gain, loss)[refund_openings] / refund_use[refund_openings]
+    refund_openings = refund_openings[np.argsort(worth_per_ore, kind="stable")]
     states = _RefundStates(refund_openings, gain, loss, up, down, share_use, refund_use,
                            share_room, refund_room, share_table)
     if states.best is None:
@@ -166,7 +170,9 @@ class _RefundStates:
     many share seats uses no more refund for at least its value, or when
     even the LP bound on what the rest can add (`_RefundBound`) leaves it
     below the best complete choice seen: a state completed by no further
-    change, with the share-only openings' best (`_ShareSeats`).
+    change, with the share-only openings' best (`_ShareSeats`). Share
+    seats and refund are counted from a floor below which everything the
+    rest could add fits, so states under it compare by value alone.
     """
 
     def __init__(self, openings, gain, loss, up, down, share_use, refund_use, share_room,
@@ -177,17 +183,22 @@ class _RefundStates:
         self.value = np.zeros(1)
         self.steps = []
         self.best, self.best_value = None, -np.inf
-        # What the openings after each stage can still free at most.
-        freed_share = np.r_[np.cumsum((down * share_use)[openings][::-1])[::-1], 0]
-        freed_refund = np.r_[np.cumsum((down * refund_use)[openings][::-1])[::-1], 0]
+        # What the openings from each stage on can still free, and use, at most.
+        freed_share, freed_refund = _from_each_stage(openings, down * share_use, down * refund_use)
+        added_share, added_refund = _from_each_stage(openings, up * share_use, up * refund_use)
+        # Below these, whatever the rest adds fits: such states differ in value alone.
+        share_floor = share_room - added_share - len(share_table.opens)
+        refund_floor = refund_room - added_refund
         bound = _RefundBound(openings, gain, loss, up, down, refund_use)
         share_most = share_table.best_upto[-1] if len(share_table.best_upto) else 0.0
         self._complete(share_room, refund_room, share_table, stage=-1)
         for stage, j in enumerate(openings.tolist()):
             deltas = np.arange(-down[j], up[j] + 1)
             worth = np.where(deltas > 0, deltas * gain[j], deltas * loss[j])
-            share = (self.share[:, None] + deltas * share_use[j]).ravel()
-            refund = (self.refund[:, None] + deltas * refund_use[j]).ravel()
+            share = np.maximum((self.share[:, None] + deltas * share_use[j]).ravel(),
+                               share_floor[stage + 1])
+            refund = np.maximum((self.refund[:, None] + deltas * refund_use[j]).ravel(),
+                                refund_floor[stage + 1])
             value = (self.value[:, None] + worth).ravel()
             alive = ((share - freed_share[stage + 1] + share_table.fewest <= share_room)
                      & (refund - freed_refund[stage + 1] <= refund_room))
@@ -229,6 +240,11 @@ class _RefundStates:
         return change
 
 
+def _from_each_stage(openings, *per_opening):
+    """For each array: its sum over the openings from each stage on (one more entry: 0)."""
+    return [np.r_[np.cumsum(values[openings][::-1])[::-1], 0] for values in per_opening]
+
+
 class _RefundBound:
     """How much the refund openings from a stage on can add at most, given the refund left.
 
@@ -260,20 +276,22 @@ def _undominated(share, refund, value):
     """Indices of the states no other state with the same share beats on refund and value.
 
     Sorted by (share, refund, value descending), a state survives when its
-    value is above every earlier one's with the same share. The running
-    maximum runs over value ranks offset per share level, so it is exact;
-    of equal values the earlier state ranks higher, so a tie is dropped.
+    value is above every earlier one's with the same share: a running
+    maximum, over the values themselves when all share one level, else
+    over value ranks offset per level (exact, and of equal values the
+    earlier state ranks higher, so a tie is dropped either way).
     """
     n = len(value)
     if n == 0:
         return np.zeros(0, dtype=np.int64)
     order = np.lexsort((-value, refund, share))
-    rank = np.empty(n, dtype=np.int64)
-    rank[np.argsort(-value[order], kind="stable")] = np.arange(n, 0, -1)
-    sorted_share = share[order]
-    level = np.zeros(n, dtype=np.int64)
-    np.cumsum(sorted_share[1:] != sorted_share[:-1], out=level[1:])
-    key = level * (n + 1) + rank
+    lowest = share.min()
+    if lowest == share.max():
+        ranked = value[order]
+    else:
+        ranked = np.empty(n, dtype=np.int64)
+        ranked[np.argsort(-value[order], kind="stable")] = np.arange(n, 0, -1)
+        ranked += (share[order] - lowest) * (n + 1)
     survives = np.ones(n, dtype=bool)
-    survives[1:] = key[1:] > np.maximum.accumulate(key)[:-1]
+    survives[1:] = ranked[1:] > np.maximum.accumulate(ranked)[:-1]
     return np.sort(order[survives])
