@@ -33,53 +33,106 @@ EMPLOYER_KINDS = ("private", "municipal", "public_other")
 
 @functools.lru_cache(maxsize=4096)
 def _clock(text, allow_24):
-    # The same few clock times recur thousands of times in a big instance.
+    # Only the careful path (`_Record.interval`) reads clock times one by one.
+    # Going through the cache there keeps its message for an unhashable time
+    # ("unhashable type: 'list'") as it has always been.
     return parse_hhmm(text, allow_24=allow_24)
 
 
+@functools.lru_cache(maxsize=4096)
+def _day_interval(day, start, end):
+    """Return ``(day_index, start, end)`` for a well-formed interval, else None.
+
+    A big instance repeats the same few (day, start, end) triples thousands
+    of times, so each is parsed once. None sends the caller to the careful
+    path (`_Record.interval`), which says what is wrong.
+    """
+    if day not in DAYS:
+        return None
+    try:
+        start_minutes = parse_hhmm(start, allow_24=False)
+        end_minutes = parse_hhmm(end, allow_24=True)
+    except ValueError:
+        return None
+    if end_minutes <= start_minutes:
+        return None
+    return (DAYS.index(day), start_minutes, end_minutes)
+
+
+# Birth and start dates recur; only plain strings are looked up (they are hashable).
+_cached_date = functools.lru_cache(maxsize=8192)(parse_date)
+
+_MISSING = object()
+
+
 class _Record:
-    """Reads fields of one JSON object and raises errors that name it."""
+    """Reads fields of one JSON object and raises errors that name it.
+
+    Every reader tests the common case first (a present field of exactly the
+    expected type: ``dict``, ``list``, ``int``, ``float``, ``str``, one cheap
+    test) and only then asks whether the field is missing and runs the
+    general ``isinstance`` checks, so a valid instance pays little per field.
+    """
+
+    __slots__ = ("kind", "record", "position", "raw_id")
 
     def __init__(self, kind: str, record, position: int | None = None):
         self.kind = kind
-        if not isinstance(record, Mapping):
+        if type(record) is not dict and not isinstance(record, Mapping):
             where = f"{kind} #{position}" if position is not None else kind
             raise InvalidInstanceError(f"{where}: not an object")
         self.record = record
+        self.position = position
         raw_id = record.get("id") if position is not None else None
         if position is not None and (not isinstance(raw_id, str) or not raw_id):
             raise InvalidInstanceError(f"{kind} #{position}: id: missing or not a non-empty string")
-        self.name = f"{kind} {raw_id!r}" if position is not None else kind
+        self.raw_id = raw_id
+
+    @property
+    def name(self) -> str:
+        # Only needed for a message, so it is not formatted for every record.
+        return f"{self.kind} {self.raw_id!r}" if self.position is not None else self.kind
 
     def fail(self, field: str, problem: str):
         raise InvalidInstanceError(f"{self.name}: {field}: {problem}")
 
     def get(self, field: str):
-        if field not in self.record:
+        value = self.record.get(field, _MISSING)
+        if value is _MISSING:
             self.fail(field, "missing")
-        return self.record[field]
+        return value
 
     def integer(self, field: str, *, low=None, high=None, nullable=False):
-        value = self.get(field)
-        if value is None and nullable:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.fail(field, f"not an integer: {value!r}")
+        value = self.record.get(field, _MISSING)
+        if type(value) is not int:
+            if value is _MISSING:
+                self.fail(field, "missing")
+            if value is None and nullable:
+                return None
+            if isinstance(value, bool) or not isinstance(value, int):
+                self.fail(field, f"not an integer: {value!r}")
         if (low is not None and value < low) or (high is not None and value > high):
             self.fail(field, f"out of range: {value!r}")
         return value
 
     def number(self, field: str, *, low=None, high=None):
-        value = self.get(field)
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        value = self.record.get(field, _MISSING)
+        if type(value) is not float:
+            if value is _MISSING:
+                self.fail(field, "missing")
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                self.fail(field, f"not a number: {value!r}")
+        if not math.isfinite(value):
             self.fail(field, f"not a number: {value!r}")
         if (low is not None and value < low) or (high is not None and value > high):
             self.fail(field, f"out of range: {value!r}")
         return float(value)
 
     def boolean(self, field: str):
-        value = self.get(field)
-        if not isinstance(value, bool):
+        value = self.record.get(field, _MISSING)
+        if value is not True and value is not False:
+            if value is _MISSING:
+                self.fail(field, "missing")
             self.fail(field, f"not true/false: {value!r}")
         return value
 
@@ -91,49 +144,73 @@ class _Record:
 
     def date(self, field: str):
         try:
-            return parse_date(self.get(field))
+            value = self.get(field)
+            return _cached_date(value) if type(value) is str else parse_date(value)
         except ValueError as err:
+            # Also catches get()'s own error, so a missing date reads
+            # "<record>: <field>: <record>: <field>: missing", as it always has.
             self.fail(field, str(err))
 
     def text_or_null(self, field: str):
-        value = self.get(field)
-        if value is not None and not isinstance(value, str):
-            self.fail(field, f"not a string or null: {value!r}")
+        value = self.record.get(field, _MISSING)
+        if value is not None and type(value) is not str:
+            if value is _MISSING:
+                self.fail(field, "missing")
+            if not isinstance(value, str):
+                self.fail(field, f"not a string or null: {value!r}")
         return value
 
     def strings(self, field: str):
-        value = self.get(field)
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.fail(field, "not a list of strings")
+        value = self.record.get(field, _MISSING)
+        if type(value) is not list:
+            if value is _MISSING:
+                self.fail(field, "missing")
+            if not isinstance(value, list):
+                self.fail(field, "not a list of strings")
+        for item in value:
+            if type(item) is not str and not isinstance(item, str):
+                self.fail(field, "not a list of strings")
         return value
 
     def intervals(self, field: str):
         """Parse a list of {day, start, end}; return sorted (day_index, start, end)."""
-        value = self.get(field)
-        if not isinstance(value, list):
-            self.fail(field, "not a list")
-        parsed = []
-        for k, item in enumerate(value):
-            where = f"{field}[{k}]"
-            if not isinstance(item, Mapping):
-                self.fail(where, "not an object")
-            for key in ("day", "start", "end"):
-                if key not in item:
-                    self.fail(f"{where}.{key}", "missing")
-            if item["day"] not in DAYS:
-                self.fail(f"{where}.day", f"unknown day {item['day']!r}")
-            try:
-                start = _clock(item["start"], False)
-            except (ValueError, TypeError) as err:
-                self.fail(f"{where}.start", str(err))
-            try:
-                end = _clock(item["end"], True)
-            except (ValueError, TypeError) as err:
-                self.fail(f"{where}.end", str(err))
-            if end <= start:
-                self.fail(where, "ends before it starts (a shift or window never crosses midnight)")
-            parsed.append((DAYS.index(item["day"]), start, end))
+        value = self.record.get(field, _MISSING)
+        if type(value) is not list:
+            if value is _MISSING:
+                self.fail(field, "missing")
+            if not isinstance(value, list):
+                self.fail(field, "not a list")
+        try:
+            # The usual case: plain dicts with well-formed, already seen (day, start, end).
+            parsed = [_day_interval(item["day"], item["start"], item["end"])
+                      for item in value if type(item) is dict]
+        except (KeyError, TypeError):  # a missing key or an unhashable value
+            parsed = None
+        if parsed is None or len(parsed) != len(value) or None in parsed:
+            # Something is unusual: check item by item, which reports the first problem.
+            parsed = [self.interval(f"{field}[{k}]", item) for k, item in enumerate(value)]
         return tuple(sorted(parsed))
+
+    def interval(self, where: str, item):
+        """Check one {day, start, end} item field by field; the first problem is raised."""
+        if not isinstance(item, Mapping):
+            self.fail(where, "not an object")
+        for key in ("day", "start", "end"):
+            if key not in item:
+                self.fail(f"{where}.{key}", "missing")
+        if item["day"] not in DAYS:
+            self.fail(f"{where}.day", f"unknown day {item['day']!r}")
+        try:
+            start = _clock(item["start"], False)
+        except (ValueError, TypeError) as err:
+            self.fail(f"{where}.start", str(err))
+        try:
+            end = _clock(item["end"], True)
+        except (ValueError, TypeError) as err:
+            self.fail(f"{where}.end", str(err))
+        if end <= start:
+            self.fail(where, "ends before it starts (a shift or window never crosses midnight)")
+        return (DAYS.index(item["day"]), start, end)
 
 
 def merge_windows(windows):
@@ -156,13 +233,15 @@ def merge_windows(windows):
     >>> merge_windows([(0, 900, 1020), (0, 1020, 1200), (5, 540, 600)])
     ((0, 900, 1200), (5, 540, 600))
     """
-    merged: list[list[int]] = []
-    for day, start, end in sorted(windows):
+    merged: list[tuple[int, int, int]] = []
+    for window in sorted(windows):
+        day, start, end = window
         if merged and merged[-1][0] == day and start <= merged[-1][2]:
-            merged[-1][2] = max(merged[-1][2], end)
+            merged[-1] = (day, merged[-1][1], max(merged[-1][2], end))
         else:
-            merged.append([day, start, end])
-    return tuple(tuple(window) for window in merged)
+            # Most windows merge with nothing: a plain tuple is kept as it is.
+            merged.append(window if type(window) is tuple else (day, start, end))
+    return tuple(merged)
 
 
 def _policy(raw) -> Policy:
@@ -212,7 +291,7 @@ def validate_instance(instance) -> Problem:
 
     Examples
     --------
-    >>> from matcher.generate import example_instance
+    >>> from .generate import example_instance
     >>> problem = validate_instance(example_instance())
     >>> problem.n, problem.m
     (2, 2)
