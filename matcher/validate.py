@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 from collections.abc import Mapping
 
 import numpy as np
@@ -63,6 +64,7 @@ def _day_interval(day, start, end):
 _cached_date = functools.lru_cache(maxsize=8192)(parse_date)
 
 _MISSING = object()
+_UINT64_MAX = (1 << 64) - 1
 
 
 class _Record:
@@ -260,13 +262,142 @@ def _policy(raw) -> Policy:
 
 
 def _language_masks(lists, vocabulary):
+    """Return an ``(len(lists), words)`` uint64 bitmask, bit ``vocabulary[language]`` set."""
     words = max(1, (len(vocabulary) + 63) // 64)
+    # The same few language lists recur, so each distinct list is turned into bits once.
+    bits_of: dict[tuple, int] = {}
+    row_bits = []
+    for languages in lists:
+        key = tuple(languages)
+        bits = bits_of.get(key)
+        if bits is None:
+            bits = 0
+            for language in languages:
+                bits |= 1 << vocabulary[language]
+            bits_of[key] = bits
+        row_bits.append(bits)
     masks = np.zeros((len(lists), words), dtype=np.uint64)
-    for row, languages in enumerate(lists):
-        for language in languages:
-            bit = vocabulary[language]
-            masks[row, bit // 64] |= np.uint64(1) << np.uint64(bit % 64)
+    for word in range(words):
+        masks[:, word] = np.array([(bits >> (64 * word)) & _UINT64_MAX for bits in row_bits],
+                                  dtype=np.uint64)
     return masks
+
+
+#: How many fields `_candidate_row` and `_opening_row` return.
+_CANDIDATE_FIELDS = 14
+_OPENING_FIELDS = 18
+
+
+def _candidate_row(raw, position: int) -> tuple:
+    """Check one candidate; return its fields as a tuple (see `validate_instance`)."""
+    record = _Record("candidate", raw, position)
+    tracks = record.strings("tracks")
+    track_bits = 0  # TRACKS values are distinct bits, so OR-ing them adds each track once
+    for track in tracks:
+        if track not in TRACKS:
+            record.fail("tracks", f"unknown track {track!r}")
+        track_bits |= TRACKS[track]
+    interests = record.get("interests")
+    if type(interests) is not dict and not isinstance(interests, Mapping):
+        record.fail("interests", "not an object")
+    for sector, weight in interests.items():
+        if type(weight) is float and 0.0 <= weight <= 1.0:
+            continue  # the usual case, without the isinstance checks below
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 <= weight <= 1:
+            record.fail(f"interests.{sector}", f"not a weight in [0, 1]: {weight!r}")
+    priority = record.strings("priority")
+    for flag in priority:
+        if flag not in PRIORITY_FLAGS:
+            record.fail("priority", f"unknown priority {flag!r}")
+    # The tuple is evaluated left to right: this order decides which problem is reported first.
+    return (
+        raw["id"],
+        record.date("birth_date"),
+        record.boolean("in_compulsory_school"),
+        record.number("lat", low=-90, high=90),
+        record.number("lon", low=-180, high=180),
+        record.number("max_commute_km", low=0),
+        record.integer("max_weekly_minutes", low=0, high=7 * 1440),
+        merge_windows(record.intervals("availability")),
+        track_bits,
+        dict(interests),
+        record.strings("languages"),
+        record.text_or_null("education"),
+        priority,
+        record.integer("waiting_days", low=0),
+    )
+
+
+def _opening_row(raw, position: int) -> tuple:
+    """Check one opening; return its fields as a tuple (see `validate_instance`)."""
+    record = _Record("opening", raw, position)
+    shifts = record.intervals("shifts")
+    if not shifts:
+        record.fail("shifts", "empty")
+    for earlier, later in zip(shifts, shifts[1:]):
+        if earlier[0] == later[0] and later[1] < earlier[2]:
+            record.fail("shifts", f"overlapping shifts on {DAYS[later[0]]}")
+    min_age = record.integer("min_age", low=0, high=150)
+    max_age = record.integer("max_age", low=0, high=150, nullable=True)
+    track = record.choice("track", TRACKS)
+    kind = record.choice("employer_kind", EMPLOYER_KINDS)
+    sector = record.get("sector")
+    if not isinstance(sector, str):
+        record.fail("sector", "not a string")
+    # The tuple is evaluated left to right: this order decides which problem is reported first.
+    return (
+        raw["id"],
+        track,
+        kind,
+        sector,
+        record.choice("legal_category", LEGAL_CATEGORIES),
+        record.boolean("serves_alcohol"),
+        record.number("lat", low=-90, high=90),
+        record.number("lon", low=-180, high=180),
+        record.integer("seats", low=0),
+        record.date("start_date"),
+        record.integer("weeks", low=0),
+        shifts,
+        record.integer("hourly_wage_ore", low=0),
+        record.boolean("refund"),
+        min_age,
+        max_age,
+        record.strings("required_languages"),
+        record.text_or_null("education"),
+    )
+
+
+def _columns(rows: list[tuple], width: int) -> tuple[tuple, ...]:
+    """Transpose rows into `width` column tuples (also when there are no rows)."""
+    return tuple(zip(*rows)) if rows else ((),) * width
+
+
+@functools.lru_cache(maxsize=256)
+def _priority_share(flags: tuple[str, ...]) -> float:
+    """Return the priority part of the score, 0-1, for a candidate's flags."""
+    # Cached: a big instance has thousands of candidates but only a few flag combinations.
+    return min(1.0, sum(PRIORITY_FLAGS[flag] for flag in set(flags)))
+
+
+def _opening_class(track: str, kind: str, refund: bool) -> int:
+    """Return the opening's class for the side rules (PRIVATE_LEISURE..APPRENTICESHIP)."""
+    if track == "apprenticeship":
+        return APPRENTICESHIP
+    if kind == "private":
+        return PRIVATE_LEISURE
+    if kind == "municipal" and refund:
+        return REFUND_LEISURE
+    return OTHER_LEISURE
+
+
+def _ints(values) -> np.ndarray:
+    """Return `values` as a 1-d int64 array (also when empty)."""
+    return np.asarray(values, dtype=np.int64).reshape(-1)
+
+
+def _floats(values) -> np.ndarray:
+    """Return `values` as a 1-d float64 array (also when empty)."""
+    return np.asarray(values, dtype=np.float64).reshape(-1)
 
 
 def validate_instance(instance) -> Problem:
@@ -291,7 +422,7 @@ def validate_instance(instance) -> Problem:
 
     Examples
     --------
-    >>> from .generate import example_instance
+    >>> from matcher.generate import example_instance
     >>> problem = validate_instance(example_instance())
     >>> problem.n, problem.m
     (2, 2)
@@ -314,85 +445,27 @@ def validate_instance(instance) -> Problem:
         if not isinstance(value, list):
             top.fail(field, "not a list")
 
-    candidates = []
-    for position, raw in enumerate(raw_candidates):
-        record = _Record("candidate", raw, position)
-        tracks = record.strings("tracks")
-        for track in tracks:
-            if track not in TRACKS:
-                record.fail("tracks", f"unknown track {track!r}")
-        interests = record.get("interests")
-        if not isinstance(interests, Mapping):
-            record.fail("interests", "not an object")
-        for sector, weight in interests.items():
-            if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 <= weight <= 1:
-                record.fail(f"interests.{sector}", f"not a weight in [0, 1]: {weight!r}")
-        priority = record.strings("priority")
-        for flag in priority:
-            if flag not in PRIORITY_FLAGS:
-                record.fail("priority", f"unknown priority {flag!r}")
-        candidates.append(
-            {
-                "id": raw["id"],
-                "birth": record.date("birth_date"),
-                "school": record.boolean("in_compulsory_school"),
-                "lat": record.number("lat", low=-90, high=90),
-                "lon": record.number("lon", low=-180, high=180),
-                "max_km": record.number("max_commute_km", low=0),
-                "max_week": record.integer("max_weekly_minutes", low=0, high=7 * 1440),
-                "availability": merge_windows(record.intervals("availability")),
-                "tracks": tracks,
-                "interests": dict(interests),
-                "languages": record.strings("languages"),
-                "education": record.text_or_null("education"),
-                "priority": priority,
-                "waiting": record.integer("waiting_days", low=0),
-            }
-        )
-    openings = []
-    for position, raw in enumerate(raw_openings):
-        record = _Record("opening", raw, position)
-        shifts = record.intervals("shifts")
-        if not shifts:
-            record.fail("shifts", "empty")
-        for earlier, later in zip(shifts, shifts[1:]):
-            if earlier[0] == later[0] and later[1] < earlier[2]:
-                record.fail("shifts", f"overlapping shifts on {DAYS[later[0]]}")
-        min_age = record.integer("min_age", low=0, high=150)
-        max_age = record.integer("max_age", low=0, high=150, nullable=True)
-        openings.append(
-            {
-                "id": raw["id"],
-                "track": record.choice("track", TRACKS),
-                "kind": record.choice("employer_kind", EMPLOYER_KINDS),
-                "sector": record.get("sector") if isinstance(record.get("sector"), str)
-                else record.fail("sector", "not a string"),
-                "legal": record.choice("legal_category", LEGAL_CATEGORIES),
-                "alcohol": record.boolean("serves_alcohol"),
-                "lat": record.number("lat", low=-90, high=90),
-                "lon": record.number("lon", low=-180, high=180),
-                "seats": record.integer("seats", low=0),
-                "start": record.date("start_date"),
-                "weeks": record.integer("weeks", low=0),
-                "shifts": shifts,
-                "wage": record.integer("hourly_wage_ore", low=0),
-                "refund": record.boolean("refund"),
-                "min_age": min_age,
-                "max_age": max_age,
-                "required_languages": record.strings("required_languages"),
-                "education": record.text_or_null("education"),
-            }
-        )
-    for kind, records in (("candidate", candidates), ("opening", openings)):
+    # Records become tuples (rows), which are sorted by id and transposed into
+    # columns: no dict per record, and each array is built in one go.
+    candidate_rows = [_candidate_row(raw, position) for position, raw in enumerate(raw_candidates)]
+    opening_rows = [_opening_row(raw, position) for position, raw in enumerate(raw_openings)]
+    for kind, rows in (("candidate", candidate_rows), ("opening", opening_rows)):
         seen = set()
-        for record in records:
-            if record["id"] in seen:
-                raise InvalidInstanceError(f"{kind} {record['id']!r}: id: duplicate")
-            seen.add(record["id"])
-    candidates.sort(key=lambda c: c["id"])
-    openings.sort(key=lambda o: o["id"])
-    cand_index = {c["id"]: i for i, c in enumerate(candidates)}
-    open_index = {o["id"]: j for j, o in enumerate(openings)}
+        for row in rows:
+            if row[0] in seen:
+                raise InvalidInstanceError(f"{kind} {row[0]!r}: id: duplicate")
+            seen.add(row[0])
+    # Ids are unique by now, so sorting the rows by id gives the order sorting by id always gave.
+    candidate_rows.sort(key=operator.itemgetter(0))
+    opening_rows.sort(key=operator.itemgetter(0))
+    (candidate_ids, births, in_school, cand_lat, cand_lon, max_commute_km, max_weekly_minutes,
+     availability, cand_tracks, cand_interests, cand_languages, cand_education, priority,
+     waiting_days) = _columns(candidate_rows, _CANDIDATE_FIELDS)
+    (opening_ids, open_track, employer_kind, open_sector, legal_category, serves_alcohol,
+     open_lat, open_lon, seats, start_dates, weeks, shifts, wages, refund_flags, min_age, max_age,
+     required_languages, open_education) = _columns(opening_rows, _OPENING_FIELDS)
+    cand_index = {cid: i for i, cid in enumerate(candidate_ids)}
+    open_index = {oid: j for j, oid in enumerate(opening_ids)}
 
     excluded_c, excluded_o = [], []
     for k, pair in enumerate(raw_excluded):
@@ -406,89 +479,79 @@ def validate_instance(instance) -> Problem:
         excluded_c.append(cand_index[pair[0]])
         excluded_o.append(open_index[pair[1]])
 
-    sectors = tuple(sorted({o["sector"] for o in openings}))
+    sectors = tuple(sorted(set(open_sector)))
     sector_index = {s: k for k, s in enumerate(sectors)}
-    interest = np.zeros((len(candidates), max(1, len(sectors))), dtype=np.float64)
-    for i, c in enumerate(candidates):
-        for sector, weight in c["interests"].items():
+    # The interest matrix is filled in one fancy assignment from (row, column, weight) lists.
+    interest_rows, interest_columns, interest_weights = [], [], []
+    for i, interests in enumerate(cand_interests):
+        for sector, weight in interests.items():
             if sector in sector_index:
-                interest[i, sector_index[sector]] = float(weight)
+                interest_rows.append(i)
+                interest_columns.append(sector_index[sector])
+                interest_weights.append(float(weight))
+    interest = np.zeros((len(candidate_ids), max(1, len(sectors))), dtype=np.float64)
+    interest[np.asarray(interest_rows, dtype=np.intp), np.asarray(interest_columns, dtype=np.intp)] = (
+        np.asarray(interest_weights, dtype=np.float64)
+    )
     languages = sorted(
-        {lang for c in candidates for lang in c["languages"]}
-        | {lang for o in openings for lang in o["required_languages"]}
+        {lang for langs in cand_languages for lang in langs}
+        | {lang for langs in required_languages for lang in langs}
     )
     language_index = {lang: k for k, lang in enumerate(languages)}
     educations = sorted(
-        {c["education"] for c in candidates if c["education"] is not None}
-        | {o["education"] for o in openings if o["education"] is not None}
+        {e for e in cand_education if e is not None} | {e for e in open_education if e is not None}
     )
     education_index = {e: k for k, e in enumerate(educations)}
 
-    def open_class(o):
-        if o["track"] == "apprenticeship":
-            return APPRENTICESHIP
-        if o["kind"] == "private":
-            return PRIVATE_LEISURE
-        if o["kind"] == "municipal" and o["refund"]:
-            return REFUND_LEISURE
-        return OTHER_LEISURE
-
-    weekly = [sum(end - start for _, start, end in o["shifts"]) for o in openings]
+    open_class = [_opening_class(*fields) for fields in zip(open_track, employer_kind, refund_flags)]
+    weekly = [sum([end - start for _, start, end in opening_shifts]) for opening_shifts in shifts]
     refunds = [
-        refund_ore(o["wage"], minutes, o["weeks"], policy.refund_minutes_cap, policy.refund_weeks_cap)
-        if open_class(o) == REFUND_LEISURE else 0
-        for o, minutes in zip(openings, weekly)
+        refund_ore(wage, minutes, length, policy.refund_minutes_cap, policy.refund_weeks_cap)
+        if kind == REFUND_LEISURE else 0
+        for kind, wage, minutes, length in zip(open_class, wages, weekly, weeks)
     ]
-    ref_dates = tuple(max(o["start"], policy.run_date) for o in openings)
-
-    def ints(values):
-        return np.asarray(values, dtype=np.int64).reshape(-1)
-
-    def floats(values):
-        return np.asarray(values, dtype=np.float64).reshape(-1)
+    ref_dates = tuple(max(start, policy.run_date) for start in start_dates)
 
     return Problem(
         policy=policy,
-        candidate_ids=tuple(c["id"] for c in candidates),
-        opening_ids=tuple(o["id"] for o in openings),
-        birth_year=ints([c["birth"].year for c in candidates]),
-        birth_monthday=ints([100 * c["birth"].month + c["birth"].day for c in candidates]),
-        in_school=np.asarray([c["school"] for c in candidates], dtype=bool).reshape(-1),
-        cand_lat=floats([c["lat"] for c in candidates]),
-        cand_lon=floats([c["lon"] for c in candidates]),
-        max_commute_km=floats([c["max_km"] for c in candidates]),
-        max_weekly_minutes=ints([c["max_week"] for c in candidates]),
-        availability=tuple(c["availability"] for c in candidates),
-        offered_minutes=ints([
-            min(c["max_week"], sum(end - start for _, start, end in c["availability"]))
-            for c in candidates
+        candidate_ids=candidate_ids,
+        opening_ids=opening_ids,
+        birth_year=_ints([d.year for d in births]),
+        birth_monthday=_ints([100 * d.month + d.day for d in births]),
+        in_school=np.asarray(in_school, dtype=bool).reshape(-1),
+        cand_lat=_floats(cand_lat),
+        cand_lon=_floats(cand_lon),
+        max_commute_km=_floats(max_commute_km),
+        max_weekly_minutes=_ints(max_weekly_minutes),
+        availability=availability,
+        offered_minutes=_ints([
+            min(max_week, sum([end - start for _, start, end in windows]))
+            for max_week, windows in zip(max_weekly_minutes, availability)
         ]),
-        cand_tracks=ints([sum(TRACKS[t] for t in set(c["tracks"])) for c in candidates]),
+        cand_tracks=_ints(cand_tracks),
         interest=interest,
-        cand_languages=_language_masks([c["languages"] for c in candidates], language_index),
-        cand_education=ints([education_index.get(c["education"], -1) for c in candidates]),
-        priority_share=floats([
-            min(1.0, sum(PRIORITY_FLAGS[f] for f in set(c["priority"]))) for c in candidates
-        ]),
-        waiting_days=ints([c["waiting"] for c in candidates]),
+        cand_languages=_language_masks(cand_languages, language_index),
+        cand_education=_ints([education_index.get(e, -1) for e in cand_education]),
+        priority_share=_floats([_priority_share(tuple(flags)) for flags in priority]),
+        waiting_days=_ints(waiting_days),
         sectors=sectors,
-        open_track=ints([TRACKS[o["track"]] for o in openings]),
-        open_class=ints([open_class(o) for o in openings]),
-        open_sector=ints([sector_index[o["sector"]] for o in openings]),
-        legal_category=tuple(o["legal"] for o in openings),
-        serves_alcohol=np.asarray([o["alcohol"] for o in openings], dtype=bool).reshape(-1),
-        open_lat=floats([o["lat"] for o in openings]),
-        open_lon=floats([o["lon"] for o in openings]),
-        seats=ints([o["seats"] for o in openings]),
+        open_track=_ints([TRACKS[t] for t in open_track]),
+        open_class=_ints(open_class),
+        open_sector=_ints([sector_index[s] for s in open_sector]),
+        legal_category=legal_category,
+        serves_alcohol=np.asarray(serves_alcohol, dtype=bool).reshape(-1),
+        open_lat=_floats(open_lat),
+        open_lon=_floats(open_lon),
+        seats=_ints(seats),
         ref_date=ref_dates,
-        ref_year=ints([d.year for d in ref_dates]),
-        ref_monthday=ints([100 * d.month + d.day for d in ref_dates]),
-        shifts=tuple(o["shifts"] for o in openings),
-        weekly_minutes=ints(weekly),
-        min_age=ints([o["min_age"] for o in openings]),
-        max_age=ints([o["max_age"] if o["max_age"] is not None else 10**6 for o in openings]),
-        required_languages=_language_masks([o["required_languages"] for o in openings], language_index),
-        open_education=ints([education_index.get(o["education"], -1) for o in openings]),
-        refund=ints(refunds),
-        excluded=(ints(excluded_c), ints(excluded_o)),
+        ref_year=_ints([d.year for d in ref_dates]),
+        ref_monthday=_ints([100 * d.month + d.day for d in ref_dates]),
+        shifts=shifts,
+        weekly_minutes=_ints(weekly),
+        min_age=_ints(min_age),
+        max_age=_ints([age if age is not None else 10**6 for age in max_age]),
+        required_languages=_language_masks(required_languages, language_index),
+        open_education=_ints([education_index.get(e, -1) for e in open_education]),
+        refund=_ints(refunds),
+        excluded=(_ints(excluded_c), _ints(excluded_o)),
     )
