@@ -35,15 +35,13 @@ more matches always win. The steps:
    once more at the best multipliers and the search resumes from its
    exact prices (`matcher.bound`).
 5. **Restart.** The Lagrangian solution at those multipliers is often
-   near the LP optimum, so the seat search runs again from it: from its
-   matches, repaired, or from its seats per side-rule opening, which the
-   knapsack move fits to the rules' room.
+   near the LP optimum, so the seat search runs again from its seats per
+   side-rule opening, which the knapsack move fits to the rules' room.
 
 How much of this an instance gets depends on its size (`_effort`): where a
 solve takes milliseconds, all of it, with long searches; around 2,500×2,000
-the bisection and the first search are skipped for the restart from the
-Lagrangian seats, which gets closer in fewer solves; where the graph is
-pruned, no restart.
+the bisection and the first search are skipped for the restart, which gets
+closer in fewer solves; where the graph is pruned, no restart.
 """
 
 from __future__ import annotations
@@ -212,11 +210,10 @@ class _Effort:
         the seat search starts from the repaired unconstrained solution).
     seat_rounds : int
         Rounds of the seat search from that start.
-    restart : str or None
-        How the seat search starts again from the Lagrangian solution the
-        bound finds: ``"repaired"`` (its matches, made feasible),
-        ``"seats"`` (its seats per side-rule opening, fitted to the rules'
-        room by a knapsack move) or ``None`` (no restart).
+    restart : bool
+        The seat search starts again from the seats per side-rule opening
+        of the Lagrangian solution the bound finds (fitted to the rules'
+        room by a knapsack move).
     restart_rounds : int
         Rounds of that second search.
     knapsack : bool
@@ -225,7 +222,7 @@ class _Effort:
 
     evaluations: int
     seat_rounds: int
-    restart: str | None
+    restart: bool
     restart_rounds: int
     knapsack: bool
 
@@ -233,8 +230,11 @@ class _Effort:
 def _effort(pairs: int) -> _Effort:
     """The search for an instance with this many eligible pairs."""
     if pairs <= THOROUGH_PAIRS:
-        # A solve takes milliseconds: bisect the multipliers, search long, with knapsack moves.
-        return _Effort(evaluations=2, seat_rounds=6, restart="repaired", restart_rounds=6,
+        # A solve takes milliseconds: bisect the multipliers, search long, with knapsack
+        # moves. The restart refits the Lagrangian solution's seats; restarting from its
+        # matches, repaired, found nothing more on 40x25 to 600x450 (one 300x220 seed
+        # 0.026 % less) and cost a second bound.
+        return _Effort(evaluations=2, seat_rounds=6, restart=True, restart_rounds=6,
                        knapsack=True)
     if pairs <= FULL_GRAPH_PAIRS:
         # A solve takes a tenth of a second. The bound's multipliers are better than a
@@ -243,10 +243,10 @@ def _effort(pairs: int) -> _Effort:
         # over the moves nearest the margin) gets closer in two rounds than the seat
         # search gets from the bisection in three (2,500x2,000: bound gaps 0.01-0.09 %
         # where they were 0.03-0.16 %).
-        return _Effort(evaluations=0, seat_rounds=0, restart="seats", restart_rounds=2,
+        return _Effort(evaluations=0, seat_rounds=0, restart=True, restart_rounds=2,
                        knapsack=True)
     # Pruned: a solve takes seconds, and the bound finds no Lagrangian solution.
-    return _Effort(evaluations=1, seat_rounds=2, restart=None, restart_rounds=0, knapsack=False)
+    return _Effort(evaluations=1, seat_rounds=2, restart=False, restart_rounds=0, knapsack=False)
 
 
 def _bisection_start(model: SideRuleModel, seats, evaluations: int, deadline: float | None):
@@ -338,17 +338,12 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
         bound, lagrangian = total, None
     else:
         bound, lagrangian = lagrangian_bound(model, restricted, matched, total)
-    if lagrangian is not None and effort.restart is not None:
+    if lagrangian is not None and effort.restart:
         # The seat search stops at a local optimum; the Lagrangian solution at the
         # bound's multipliers is a different start, often near the LP optimum.
-        if effort.restart == "repaired":
-            start = improve(model, repair(model, lagrangian), seats)
-            second, second_restricted = seat_search(model, start, rounds=effort.restart_rounds,
-                                                    knapsack=effort.knapsack)
-        else:
-            second, second_restricted = seat_search(
-                model, best, rounds=effort.restart_rounds, caps=side_rule_seats(model, lagrangian),
-                knapsack=effort.knapsack)
+        second, second_restricted = seat_search(
+            model, best, rounds=effort.restart_rounds, caps=side_rule_seats(model, lagrangian),
+            knapsack=effort.knapsack)
         count_changed = model.value(second)[0] > matched
         if model.value(second) > model.value(best):
             best = second
@@ -357,10 +352,6 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
             # A bound holds for one count: the second search's prices, solved nearer the
             # new result, give the one for its count.
             bound, _ = lagrangian_bound(model, second_restricted, matched, total)
-        elif effort.restart == "repaired":
-            # Any prices give a valid bound: the second search's may give a tighter one
-            # (worth its solve only where solves are cheap).
-            bound = min(bound, lagrangian_bound(model, second_restricted, matched, total)[0])
     bound = max(bound, total)
     return Outcome(
         assigned=best,
