@@ -83,24 +83,26 @@ def seat_search(model: SideRuleModel, assigned, rounds: int, *, caps=None, knaps
         closable = np.nonzero(charged & (caps > 0))[0]
         if len(openable) == 0:
             break
-        swap_values = _swap_values(chains)
-        batch = _seat_moves(model, caps, openable, closable, gain, loss, share_room, refund_room,
-                            swap_values)
-        trials = []
-        if knapsack:
-            # First a compound move chosen by a small knapsack.
-            trials.append(_knapsack_moves(model, caps, charged, gain, loss, share_room, refund_room,
-                                          _swap_values(chains, limit=None)))
-        # All greedy moves together, then the best one alone (prices are exact for one seat only).
-        for moves in (batch, batch[:1]) if len(batch) > 1 else (batch,) if batch else ():
-            new_caps = caps.copy()
-            for open_j, close_k in moves:
-                new_caps[open_j] += 1
-                if close_k >= 0:
-                    new_caps[close_k] -= 1
-            trials.append(new_caps)
+
+        def trials():
+            # Made one at a time: the later ones only when the earlier do not improve.
+            if knapsack:
+                # First a compound move chosen by a small knapsack.
+                yield _knapsack_moves(model, caps, charged, gain, loss, share_room, refund_room,
+                                      _swap_values(chains, limit=None))
+            batch = _seat_moves(model, caps, openable, closable, gain, loss, share_room,
+                                refund_room, _swap_values(chains))
+            # All greedy moves together, then the best one alone (prices are exact for one seat only).
+            for moves in (batch, batch[:1]) if len(batch) > 1 else (batch,) if batch else ():
+                new_caps = caps.copy()
+                for open_j, close_k in moves:
+                    new_caps[open_j] += 1
+                    if close_k >= 0:
+                        new_caps[close_k] -= 1
+                yield new_caps
+
         improved = False
-        for new_caps in trials:
+        for new_caps in trials():
             if new_caps is None or any(np.array_equal(new_caps, other) for other in tried_caps):
                 continue
             tried_caps.append(new_caps)
