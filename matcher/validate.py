@@ -145,12 +145,10 @@ class _Record:
         return value
 
     def date(self, field: str):
+        value = self.get(field)  # outside the try: its own error already names record and field
         try:
-            value = self.get(field)
             return _cached_date(value) if type(value) is str else parse_date(value)
         except ValueError as err:
-            # Also catches get()'s own error, so a missing date reads
-            # "<record>: <field>: <record>: <field>: missing", as it always has.
             self.fail(field, str(err))
 
     def text_or_null(self, field: str):

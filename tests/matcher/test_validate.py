@@ -1,10 +1,12 @@
 import collections
 import dataclasses
+import re
 import types
 
 import numpy as np
 import pytest
 
+from matcher.exceptions import InvalidInstanceError
 from matcher.types import Problem
 from matcher.validate import validate_instance
 
@@ -42,4 +44,18 @@ def test_bad_interval_after_good_ones_is_named_by_its_index():
                     {"day": "wed", "start": "15:00"}]
     instance = make_instance([make_candidate(availability=availability)])
     with pytest.raises(ValueError, match=r"^candidate 'c-1': availability\[2\]\.end: missing$"):
+        validate_instance(instance)
+
+
+@pytest.mark.parametrize("record, field, name", [
+    ("candidates", "birth_date", "candidate 'c-1'"),
+    ("openings", "start_date", "opening 'o-1'"),
+    ("policy", "run_date", "policy"),
+])
+def test_missing_date_is_named_once(record, field, name):
+    """Does a missing date read '<record>: <field>: missing', without the prefix twice?"""
+    instance = make_instance()
+    target = instance[record] if record == "policy" else instance[record][0]
+    del target[field]
+    with pytest.raises(InvalidInstanceError, match=rf"^{re.escape(name)}: {field}: missing$"):
         validate_instance(instance)
