@@ -33,14 +33,6 @@ EMPLOYER_KINDS = ("private", "municipal", "public_other")
 
 
 @functools.lru_cache(maxsize=4096)
-def _clock(text, allow_24):
-    # Only the careful path (`_Record.interval`) reads clock times one by one.
-    # Going through the cache there keeps its message for an unhashable time
-    # ("unhashable type: 'list'") as it has always been.
-    return parse_hhmm(text, allow_24=allow_24)
-
-
-@functools.lru_cache(maxsize=4096)
 def _day_interval(day, start, end):
     """Return ``(day_index, start, end)`` for a well-formed interval, else None.
 
@@ -140,9 +132,12 @@ class _Record:
 
     def choice(self, field: str, allowed):
         value = self.get(field)
-        if value not in allowed:
-            self.fail(field, f"unknown value {value!r}")
-        return value
+        try:
+            if value in allowed:
+                return value
+        except TypeError:  # unhashable (a list, say), so not one of the allowed strings either
+            pass
+        self.fail(field, f"not one of {', '.join(allowed)}: {value!r}")
 
     def date(self, field: str):
         value = self.get(field)  # outside the try: its own error already names record and field
@@ -201,12 +196,12 @@ class _Record:
         if item["day"] not in DAYS:
             self.fail(f"{where}.day", f"unknown day {item['day']!r}")
         try:
-            start = _clock(item["start"], False)
-        except (ValueError, TypeError) as err:
+            start = parse_hhmm(item["start"], allow_24=False)
+        except ValueError as err:
             self.fail(f"{where}.start", str(err))
         try:
-            end = _clock(item["end"], True)
-        except (ValueError, TypeError) as err:
+            end = parse_hhmm(item["end"], allow_24=True)
+        except ValueError as err:
             self.fail(f"{where}.end", str(err))
         if end <= start:
             self.fail(where, "ends before it starts (a shift or window never crosses midnight)")
@@ -470,12 +465,16 @@ def validate_instance(instance) -> Problem:
         where = f"excluded_pairs[{k}]"
         if not (isinstance(pair, list) and len(pair) == 2):
             raise InvalidInstanceError(f"{where}: not a [candidate, opening] pair")
-        if pair[0] not in cand_index:
-            raise InvalidInstanceError(f"{where}: candidate: unknown id {pair[0]!r}")
-        if pair[1] not in open_index:
-            raise InvalidInstanceError(f"{where}: opening: unknown id {pair[1]!r}")
-        excluded_c.append(cand_index[pair[0]])
-        excluded_o.append(open_index[pair[1]])
+        try:
+            candidate = cand_index[pair[0]]
+        except (KeyError, TypeError):  # TypeError: an unhashable id, such as a list
+            raise InvalidInstanceError(f"{where}: candidate: unknown id {pair[0]!r}") from None
+        try:
+            opening = open_index[pair[1]]
+        except (KeyError, TypeError):
+            raise InvalidInstanceError(f"{where}: opening: unknown id {pair[1]!r}") from None
+        excluded_c.append(candidate)
+        excluded_o.append(opening)
 
     sectors = tuple(sorted(set(open_sector)))
     sector_index = {s: k for k, s in enumerate(sectors)}

@@ -59,3 +59,55 @@ def test_missing_date_is_named_once(record, field, name):
     del target[field]
     with pytest.raises(InvalidInstanceError, match=rf"^{re.escape(name)}: {field}: missing$"):
         validate_instance(instance)
+
+
+def set_path(instance, path, value):
+    target = instance
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+
+
+@pytest.mark.parametrize("path, value, prefix", [
+    (("openings", 0, "track"), ["leisure"], "opening 'o-1': track: "),
+    (("openings", 0, "employer_kind"), {"private": 1}, "opening 'o-1': employer_kind: "),
+    (("openings", 0, "legal_category"), [["general"]], "opening 'o-1': legal_category: "),
+    (("openings", 0, "sector"), ["retail"], "opening 'o-1': sector: "),
+    (("openings", 0, "education"), {}, "opening 'o-1': education: "),
+    (("openings", 0, "required_languages"), [["da"]], "opening 'o-1': required_languages: "),
+    (("openings", 0, "shifts", 0, "day"), ["mon"], "opening 'o-1': shifts[0].day: "),
+    (("openings", 0, "shifts", 0, "start"), ["16:00"], "opening 'o-1': shifts[0].start: "),
+    (("openings", 0, "shifts", 0, "end"), {}, "opening 'o-1': shifts[0].end: "),
+    (("candidates", 0, "availability", 0, "day"), {}, "candidate 'c-1': availability[0].day: "),
+    (("candidates", 0, "availability", 0, "start"), [], "candidate 'c-1': availability[0].start: "),
+    (("candidates", 0, "tracks"), [["leisure"]], "candidate 'c-1': tracks: "),
+    (("candidates", 0, "priority"), [{}], "candidate 'c-1': priority: "),
+    (("candidates", 0, "languages"), [["da"]], "candidate 'c-1': languages: "),
+    (("candidates", 0, "education"), ["chef"], "candidate 'c-1': education: "),
+    (("excluded_pairs",), [[["c-1"], "o-1"]], "excluded_pairs[0]: candidate: "),
+    (("excluded_pairs",), [["c-1", {"id": "o-1"}]], "excluded_pairs[0]: opening: "),
+])
+def test_unhashable_value_is_refused_naming_record_and_field(path, value, prefix):
+    """Is a list or object where a choice, time or id belongs an InvalidInstanceError naming both?"""
+    instance = make_instance()
+    set_path(instance, path, value)
+    with pytest.raises(InvalidInstanceError, match=f"^{re.escape(prefix)}") as caught:
+        validate_instance(instance)
+    assert str(caught.value).count(prefix.split(":")[0]) == 1
+
+
+def test_bad_choice_lists_the_allowed_values():
+    """Does a value outside a vocabulary name the allowed values and the value given?"""
+    instance = make_instance(openings=[make_opening("o-7", track=["leisure"])])
+    with pytest.raises(InvalidInstanceError) as caught:
+        validate_instance(instance)
+    assert str(caught.value) == "opening 'o-7': track: not one of leisure, apprenticeship: ['leisure']"
+
+
+def test_bad_clock_time_reads_like_other_bad_times():
+    """Is an unhashable clock time reported as 'not a time', not as Python's 'unhashable type'?"""
+    instance = make_instance(openings=[make_opening(shifts=[{"day": "mon", "start": ["16:00"],
+                                                             "end": "18:00"}])])
+    with pytest.raises(InvalidInstanceError) as caught:
+        validate_instance(instance)
+    assert str(caught.value) == "opening 'o-1': shifts[0].start: not a time 'HH:MM': ['16:00']"
