@@ -58,6 +58,31 @@ _cached_date = functools.lru_cache(maxsize=8192)(parse_date)
 _MISSING = object()
 _UINT64_MAX = (1 << 64) - 1
 
+# Upper limits for the numbers the format leaves open. Each is far beyond any
+# real programme, and together they keep the solver's arithmetic exact:
+# - a count (seats, placements before this run, days waited) <= 10**9, so the
+#   share rule's 100 * P - pct * L stays near 1e11;
+# - a refund, hourly_wage_ore * min(weekly minutes, refund_minutes_cap) *
+#   min(weeks, refund_weeks_cap) // 60, is at most 10**7 øre (100,000 DKK an
+#   hour) * 10,080 minutes (a whole week) * 1,000 weeks (19 years) / 60 < 2e12
+#   øre: a million of them still sum far below int64's 9.2e18;
+# - the refund budget <= 10**15 øre (10 trillion DKK) stays below 2**53, so the
+#   solver's float64 copies of money are exact.
+_MAX_COUNT = 10**9
+_MAX_WAGE_ORE = 10**7
+_MAX_WEEK_MINUTES = 7 * 1440
+_MAX_WEEKS = 1000
+_MAX_BUDGET_ORE = 10**15
+_MAX_AGE = 150
+
+
+def _show(value) -> str:
+    """Return ``repr(value)`` for a message, a huge integer shortened to its size (``~10**400``)."""
+    if type(value) is int and not -10**20 < value < 10**20:
+        digits = round((abs(value).bit_length() - 0.5) * math.log10(2))
+        return f"{'-' if value < 0 else ''}~10**{digits}"
+    return repr(value)
+
 
 class _Record:
     """Reads fields of one JSON object and raises errors that name it.
@@ -96,7 +121,8 @@ class _Record:
             self.fail(field, "missing")
         return value
 
-    def integer(self, field: str, *, low=None, high=None, nullable=False):
+    def integer(self, field: str, *, low: int, high: int, nullable=False):
+        # `high` is required: every integer ends up in int64 arrays and sums (see the limits above).
         value = self.record.get(field, _MISSING)
         if type(value) is not int:
             if value is _MISSING:
@@ -104,30 +130,36 @@ class _Record:
             if value is None and nullable:
                 return None
             if isinstance(value, bool) or not isinstance(value, int):
-                self.fail(field, f"not an integer: {value!r}")
-        if (low is not None and value < low) or (high is not None and value > high):
-            self.fail(field, f"out of range: {value!r}")
+                self.fail(field, f"not an integer: {_show(value)}")
+        if value < low or value > high:
+            self.fail(field, f"out of range: {_show(value)}")
         return value
 
     def number(self, field: str, *, low=None, high=None):
         value = self.record.get(field, _MISSING)
-        if type(value) is not float:
+        if type(value) is float:
+            number = value
+        else:
             if value is _MISSING:
                 self.fail(field, "missing")
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                self.fail(field, f"not a number: {value!r}")
-        if not math.isfinite(value):
-            self.fail(field, f"not a number: {value!r}")
-        if (low is not None and value < low) or (high is not None and value > high):
-            self.fail(field, f"out of range: {value!r}")
-        return float(value)
+                self.fail(field, f"not a number: {_show(value)}")
+            try:
+                number = float(value)
+            except OverflowError:  # an integer beyond any float, such as 10**400
+                self.fail(field, f"out of range: {_show(value)}")
+        if not math.isfinite(number):
+            self.fail(field, f"not a number: {_show(value)}")
+        if (low is not None and number < low) or (high is not None and number > high):
+            self.fail(field, f"out of range: {_show(value)}")
+        return number
 
     def boolean(self, field: str):
         value = self.record.get(field, _MISSING)
         if value is not True and value is not False:
             if value is _MISSING:
                 self.fail(field, "missing")
-            self.fail(field, f"not true/false: {value!r}")
+            self.fail(field, f"not true/false: {_show(value)}")
         return value
 
     def choice(self, field: str, allowed):
@@ -137,7 +169,7 @@ class _Record:
                 return value
         except TypeError:  # unhashable (a list, say), so not one of the allowed strings either
             pass
-        self.fail(field, f"not one of {', '.join(allowed)}: {value!r}")
+        self.fail(field, f"not one of {', '.join(allowed)}: {_show(value)}")
 
     def date(self, field: str):
         value = self.get(field)  # outside the try: its own error already names record and field
@@ -152,7 +184,7 @@ class _Record:
             if value is _MISSING:
                 self.fail(field, "missing")
             if not isinstance(value, str):
-                self.fail(field, f"not a string or null: {value!r}")
+                self.fail(field, f"not a string or null: {_show(value)}")
         return value
 
     def strings(self, field: str):
@@ -194,7 +226,7 @@ class _Record:
             if key not in item:
                 self.fail(f"{where}.{key}", "missing")
         if item["day"] not in DAYS:
-            self.fail(f"{where}.day", f"unknown day {item['day']!r}")
+            self.fail(f"{where}.day", f"unknown day {_show(item['day'])}")
         try:
             start = parse_hhmm(item["start"], allow_24=False)
         except ValueError as err:
@@ -244,13 +276,13 @@ def _policy(raw) -> Policy:
     return Policy(
         run_date=record.date("run_date"),
         min_private_share_pct=record.integer("min_private_share_pct", low=0, high=100),
-        leisure_private_before=record.integer("leisure_private_before", low=0),
-        leisure_total_before=record.integer("leisure_total_before", low=0),
-        refund_budget_ore=record.integer("refund_budget_ore", low=0),
-        refund_minutes_cap=record.integer("refund_minutes_cap", low=0),
-        refund_weeks_cap=record.integer("refund_weeks_cap", low=0),
-        age_min=record.integer("age_min", low=0, high=150),
-        age_max=record.integer("age_max", low=0, high=150),
+        leisure_private_before=record.integer("leisure_private_before", low=0, high=_MAX_COUNT),
+        leisure_total_before=record.integer("leisure_total_before", low=0, high=_MAX_COUNT),
+        refund_budget_ore=record.integer("refund_budget_ore", low=0, high=_MAX_BUDGET_ORE),
+        refund_minutes_cap=record.integer("refund_minutes_cap", low=0, high=_MAX_WEEK_MINUTES),
+        refund_weeks_cap=record.integer("refund_weeks_cap", low=0, high=_MAX_WEEKS),
+        age_min=record.integer("age_min", low=0, high=_MAX_AGE),
+        age_max=record.integer("age_max", low=0, high=_MAX_AGE),
     )
 
 
@@ -297,7 +329,7 @@ def _candidate_row(raw, position: int) -> tuple:
         if type(weight) is float and 0.0 <= weight <= 1.0:
             continue  # the usual case, without the isinstance checks below
         if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 <= weight <= 1:
-            record.fail(f"interests.{sector}", f"not a weight in [0, 1]: {weight!r}")
+            record.fail(f"interests.{sector}", f"not a weight in [0, 1]: {_show(weight)}")
     priority = record.strings("priority")
     for flag in priority:
         if flag not in PRIORITY_FLAGS:
@@ -310,14 +342,14 @@ def _candidate_row(raw, position: int) -> tuple:
         record.number("lat", low=-90, high=90),
         record.number("lon", low=-180, high=180),
         record.number("max_commute_km", low=0),
-        record.integer("max_weekly_minutes", low=0, high=7 * 1440),
+        record.integer("max_weekly_minutes", low=0, high=_MAX_WEEK_MINUTES),
         merge_windows(record.intervals("availability")),
         track_bits,
         dict(interests),
         record.strings("languages"),
         record.text_or_null("education"),
         priority,
-        record.integer("waiting_days", low=0),
+        record.integer("waiting_days", low=0, high=_MAX_COUNT),
     )
 
 
@@ -330,8 +362,8 @@ def _opening_row(raw, position: int) -> tuple:
     for earlier, later in zip(shifts, shifts[1:]):
         if earlier[0] == later[0] and later[1] < earlier[2]:
             record.fail("shifts", f"overlapping shifts on {DAYS[later[0]]}")
-    min_age = record.integer("min_age", low=0, high=150)
-    max_age = record.integer("max_age", low=0, high=150, nullable=True)
+    min_age = record.integer("min_age", low=0, high=_MAX_AGE)
+    max_age = record.integer("max_age", low=0, high=_MAX_AGE, nullable=True)
     track = record.choice("track", TRACKS)
     kind = record.choice("employer_kind", EMPLOYER_KINDS)
     sector = record.get("sector")
@@ -347,11 +379,11 @@ def _opening_row(raw, position: int) -> tuple:
         record.boolean("serves_alcohol"),
         record.number("lat", low=-90, high=90),
         record.number("lon", low=-180, high=180),
-        record.integer("seats", low=0),
+        record.integer("seats", low=0, high=_MAX_COUNT),
         record.date("start_date"),
-        record.integer("weeks", low=0),
+        record.integer("weeks", low=0, high=_MAX_WEEKS),
         shifts,
-        record.integer("hourly_wage_ore", low=0),
+        record.integer("hourly_wage_ore", low=0, high=_MAX_WAGE_ORE),
         record.boolean("refund"),
         min_age,
         max_age,
@@ -411,7 +443,8 @@ def validate_instance(instance) -> Problem:
     InvalidInstanceError
         A ``ValueError`` naming the record (e.g. ``candidate 'c-1'``) and the
         field, for unknown days, shifts crossing midnight, negative seats,
-        malformed dates, missing fields, duplicate ids and the like.
+        numbers too large for exact arithmetic, malformed dates, missing
+        fields, duplicate ids and the like.
 
     Examples
     --------
@@ -428,7 +461,7 @@ def validate_instance(instance) -> Problem:
     """
     top = _Record("instance", instance)
     if top.get("format") != 1:
-        top.fail("format", f"unsupported format {instance.get('format')!r} (expected 1)")
+        top.fail("format", f"unsupported format {_show(instance.get('format'))} (expected 1)")
     policy = _policy(top.get("policy"))
     raw_candidates = top.get("candidates")
     raw_openings = top.get("openings")
@@ -468,11 +501,11 @@ def validate_instance(instance) -> Problem:
         try:
             candidate = cand_index[pair[0]]
         except (KeyError, TypeError):  # TypeError: an unhashable id, such as a list
-            raise InvalidInstanceError(f"{where}: candidate: unknown id {pair[0]!r}") from None
+            raise InvalidInstanceError(f"{where}: candidate: unknown id {_show(pair[0])}") from None
         try:
             opening = open_index[pair[1]]
         except (KeyError, TypeError):
-            raise InvalidInstanceError(f"{where}: opening: unknown id {pair[1]!r}") from None
+            raise InvalidInstanceError(f"{where}: opening: unknown id {_show(pair[1])}") from None
         excluded_c.append(candidate)
         excluded_o.append(opening)
 

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from matcher.exceptions import InvalidInstanceError
+from matcher.solve import solve
 from matcher.types import Problem
 from matcher.validate import validate_instance
 
@@ -68,6 +69,11 @@ def set_path(instance, path, value):
     target[path[-1]] = value
 
 
+def path_id(param):
+    """Name a parametrised case by its path alone (values such as 10**400 make poor ids)."""
+    return ".".join(map(str, param)) if isinstance(param, tuple) else ""
+
+
 @pytest.mark.parametrize("path, value, prefix", [
     (("openings", 0, "track"), ["leisure"], "opening 'o-1': track: "),
     (("openings", 0, "employer_kind"), {"private": 1}, "opening 'o-1': employer_kind: "),
@@ -86,9 +92,9 @@ def set_path(instance, path, value):
     (("candidates", 0, "education"), ["chef"], "candidate 'c-1': education: "),
     (("excluded_pairs",), [[["c-1"], "o-1"]], "excluded_pairs[0]: candidate: "),
     (("excluded_pairs",), [["c-1", {"id": "o-1"}]], "excluded_pairs[0]: opening: "),
-])
+], ids=path_id)
 def test_unhashable_value_is_refused_naming_record_and_field(path, value, prefix):
-    """Is a list or object where a choice, time or id belongs an InvalidInstanceError naming both?"""
+    """Is a list or object where a choice, time or id belongs refused, naming record and field?"""
     instance = make_instance()
     set_path(instance, path, value)
     with pytest.raises(InvalidInstanceError, match=f"^{re.escape(prefix)}") as caught:
@@ -111,3 +117,54 @@ def test_bad_clock_time_reads_like_other_bad_times():
     with pytest.raises(InvalidInstanceError) as caught:
         validate_instance(instance)
     assert str(caught.value) == "opening 'o-1': shifts[0].start: not a time 'HH:MM': ['16:00']"
+
+
+@pytest.mark.parametrize("path, value", [
+    (("policy", "leisure_private_before"), 10**30),
+    (("policy", "leisure_total_before"), 10**30),
+    (("policy", "refund_budget_ore"), 2**63),
+    (("policy", "refund_minutes_cap"), 10**30),
+    (("policy", "refund_weeks_cap"), 10**30),
+    (("policy", "age_max"), 10**400),
+    (("candidates", 0, "lat"), 10**400),
+    (("candidates", 0, "lon"), -10**400),
+    (("candidates", 0, "max_commute_km"), 10**400),
+    (("candidates", 0, "max_weekly_minutes"), 10**30),
+    (("candidates", 0, "waiting_days"), 2**63),
+    (("openings", 0, "lat"), 10**400),
+    (("openings", 0, "seats"), 10**30),
+    (("openings", 0, "weeks"), 10**30),
+    (("openings", 0, "hourly_wage_ore"), 10**18),
+    (("openings", 0, "min_age"), 10**30),
+    (("openings", 0, "max_age"), 10**30),
+], ids=path_id)
+def test_huge_number_is_out_of_range(path, value):
+    """Is a number too big for exact arithmetic refused as out of range, naming record and field?"""
+    instance = make_instance()
+    set_path(instance, path, value)
+    name = {"policy": "policy", "candidates": "candidate 'c-1'", "openings": "opening 'o-1'"}[path[0]]
+    with pytest.raises(InvalidInstanceError, match=rf"^{re.escape(name)}: {path[-1]}: out of range: "):
+        validate_instance(instance)
+
+
+def test_huge_integer_is_shown_by_its_size():
+    """Does the message show 10**400 as ~10**400 rather than 401 digits?"""
+    instance = make_instance([make_candidate(lat=10**400)])
+    with pytest.raises(InvalidInstanceError) as caught:
+        validate_instance(instance)
+    assert str(caught.value) == "candidate 'c-1': lat: out of range: ~10**400"
+
+
+def test_largest_allowed_numbers_give_exact_refunds():
+    """At every upper limit at once, is the instance solved with the refund computed exactly?"""
+    week = [{"day": day, "start": "00:00", "end": "24:00"}
+            for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")]
+    instance = make_instance(
+        [make_candidate(max_weekly_minutes=7 * 1440, availability=week, waiting_days=10**9)],
+        [make_opening(employer_kind="municipal", refund=True, shifts=week, seats=10**9,
+                      weeks=1000, hourly_wage_ore=10**7)],
+        refund_budget_ore=10**15, refund_minutes_cap=7 * 1440, refund_weeks_cap=1000,
+        leisure_private_before=10**9, leisure_total_before=10**9)
+    result = solve(instance)
+    assert [a["refund_ore"] for a in result["assignments"]] == [10**7 * 7 * 1440 * 1000 // 60]
+    assert result["stats"]["refund_remaining_ore"] == 10**15 - 10**7 * 7 * 1440 * 1000 // 60
