@@ -460,8 +460,9 @@ def validate_instance(instance) -> Problem:
     matcher.exceptions.InvalidInstanceError: opening 'o-7': seats: out of range: -1
     """
     top = _Record("instance", instance)
-    if top.get("format") != 1:
-        top.fail("format", f"unsupported format {_show(instance.get('format'))} (expected 1)")
+    version = top.get("format")
+    if version != 1 or isinstance(version, bool):  # true == 1 in Python, but is no version
+        top.fail("format", f"unsupported format {_show(version)} (expected 1)")
     policy = _policy(top.get("policy"))
     raw_candidates = top.get("candidates")
     raw_openings = top.get("openings")

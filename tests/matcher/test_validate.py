@@ -168,3 +168,11 @@ def test_largest_allowed_numbers_give_exact_refunds():
     result = solve(instance)
     assert [a["refund_ore"] for a in result["assignments"]] == [10**7 * 7 * 1440 * 1000 // 60]
     assert result["stats"]["refund_remaining_ore"] == 10**15 - 10**7 * 7 * 1440 * 1000 // 60
+
+
+def test_format_true_is_not_version_1():
+    """Is "format": true refused, although True == 1 in Python?"""
+    instance = make_instance()
+    instance["format"] = True
+    with pytest.raises(InvalidInstanceError, match=r"^instance: format: unsupported format True"):
+        validate_instance(instance)
