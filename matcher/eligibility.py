@@ -86,16 +86,21 @@ def _shift_fit(problem: Problem):
     n = problem.n
     unique = sorted({shift for shifts in problem.shifts for shift in shifts})
     index = {shift: u for u, shift in enumerate(unique)}
-    width = max([len(w) for w in problem.availability] + [1])
+    shift_day, shift_start, shift_end = np.array(unique, dtype=np.int64).reshape(-1, 3).T
+    # Window k of every candidate in slot k of (n, width) arrays; empty slots match no day.
+    counts = np.array([len(windows) for windows in problem.availability], dtype=np.int64)
+    width = int(counts.max(initial=1))
+    owner = np.repeat(np.arange(n), counts)
+    slot = np.arange(len(owner)) - np.repeat(np.cumsum(counts) - counts, counts)
+    windows = np.array([w for ws in problem.availability for w in ws], dtype=np.int64).reshape(-1, 3)
     win_day = np.full((n, width), -1, dtype=np.int64)
     win_start = np.zeros((n, width), dtype=np.int64)
     win_end = np.zeros((n, width), dtype=np.int64)
-    for i, windows in enumerate(problem.availability):
-        for k, (day, start, end) in enumerate(windows):
-            win_day[i, k], win_start[i, k], win_end[i, k] = day, start, end
+    win_day[owner, slot], win_start[owner, slot], win_end[owner, slot] = windows.T
     fits = np.zeros((n, len(unique)), dtype=bool)
-    for u, (day, start, end) in enumerate(unique):
-        fits[:, u] = ((win_day == day) & (win_start <= start) & (win_end >= end)).any(axis=1)
+    for k in range(width):
+        fits |= ((win_day[:, k, None] == shift_day) & (win_start[:, k, None] <= shift_start)
+                 & (win_end[:, k, None] >= shift_end))
     rows = [index[shift] for shifts in problem.shifts for shift in shifts]
     cols = [j for j, shifts in enumerate(problem.shifts) for _ in shifts]
     incidence = sparse.csr_array(
