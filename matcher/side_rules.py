@@ -70,6 +70,7 @@ class SideRuleModel:
             self.kept = np.union1d(self.kept, by_opening)
         self.graph = SeatGraph(self.cand[self.kept], self.opening[self.kept], self.capacity, self.n)
         self.cache: dict = {}
+        self.capped: dict = {}
         refunds = self.beta[self.beta > 0]
         self.refund_unit = float(refunds.mean()) if len(refunds) else 1.0
         self.weight_key = self.cand * (self.m + 1) + self.opening
@@ -198,14 +199,25 @@ def solve_with_caps(model: SideRuleModel, caps, value_per_match: float | None = 
     private seats the share rule counts on: an uncapped apprenticeship may
     win one of their people. With `keep_share`, such a solve is repeated
     with a bonus on private seats (`PRIVATE_BONUSES`, smallest first) until
-    the share holds, at most once per bonus.
+    the share holds, at most once per bonus. The same caps are solved once
+    (a restarted seat search tries some of the first search's caps again).
     """
     # Edges to closed openings stay in the list (the graph gives them no seat):
     # their prices then say what opening a seat there would be worth.
     edges = model.kept
     graph = model.graph.with_capacity(caps)
-    # A hair of bonus on private leisure seats keeps the share from slipping on ties.
     per_match = model.big if value_per_match is None else value_per_match
+    key = (caps.tobytes(), per_match, keep_share)
+    if key not in model.capped:
+        model.capped[key] = _solve_with_caps(model, graph, per_match, keep_share)
+    weight, assigned = model.capped[key]
+    return assigned, (edges, graph, weight, assigned, per_match)
+
+
+def _solve_with_caps(model: SideRuleModel, graph, per_match: float, keep_share: bool):
+    """`solve_with_caps` on `graph`, not cached: (edge weights used, assignment)."""
+    edges = model.kept
+    # A hair of bonus on private leisure seats keeps the share from slipping on ties.
     weight = per_match + model.score[edges] + np.where(model.edge_alpha[edges] < 0, 1e-3, 0.0)
     assigned = graph.solve(weight)
     if keep_share and not model.share_blocked and model.violations(assigned)[0] > 0:
@@ -216,7 +228,7 @@ def solve_with_caps(model: SideRuleModel, caps, value_per_match: float | None = 
             if model.violations(trial)[0] <= 0:
                 weight, assigned = trial_weight, trial
                 break
-    return assigned, (edges, graph, weight, assigned, per_match)
+    return weight, assigned
 
 
 def side_rule_seats(model: SideRuleModel, assigned):
