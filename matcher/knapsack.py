@@ -141,6 +141,7 @@ class _ShareSeats:
         self.best = np.full(span, -np.inf)
         np.maximum.at(self.best, (net - self.fewest).ravel(), value.ravel())
         self.best_upto = np.maximum.accumulate(self.best)
+        self.most = float(self.best_upto[-1])
         self.value = value
 
     def best_within(self, room):
@@ -190,7 +191,6 @@ class _RefundStates:
         share_floor = share_room - added_share - len(share_table.opens)
         refund_floor = refund_room - added_refund
         bound = _RefundBound(openings, gain, loss, up, down, refund_use)
-        share_most = share_table.best_upto[-1] if len(share_table.best_upto) else 0.0
         self._complete(share_room, refund_room, share_table, stage=-1)
         for stage, j in enumerate(openings.tolist()):
             deltas = np.arange(-down[j], up[j] + 1)
@@ -208,7 +208,7 @@ class _RefundStates:
             # State keep[i] came from state keep[i] // len(deltas), changing this opening so.
             self.steps.append((keep // len(deltas), deltas[keep % len(deltas)]))
             self._complete(share_room, refund_room, share_table, stage)
-            hope = self.value + bound.at(stage + 1, refund_room - self.refund) + share_most
+            hope = self.value + bound.at(stage + 1, refund_room - self.refund) + share_table.most
             promising = np.nonzero(hope >= self.best_value - _TOLERANCE)[0]
             if len(promising) < len(self.value):
                 self.share, self.refund, self.value = (self.share[promising], self.refund[promising],
@@ -220,7 +220,7 @@ class _RefundStates:
 
     def _complete(self, share_room, refund_room, share_table, stage):
         """Keep the best state so far completed with no further refund change, if it beats the best."""
-        if len(self.value) == 0:
+        if len(self.value) == 0 or self.value.max() + share_table.most <= self.best_value:
             return
         total = self.value + share_table.best_within(share_room - self.share)
         total[self.refund > refund_room] = -np.inf
@@ -251,15 +251,17 @@ class _RefundBound:
     The LP relaxation of the rest (each seat taken in part, the share rule
     dropped) by its dual: ``min over lam >= 0`` of ``g(lam) + lam * room``,
     where ``g(lam)`` sums every seat's value less ``lam`` times its refund,
-    where positive. The minimum lies where a seat's value per refund
-    equals ``lam`` (or at 0); any ``lam`` gives a valid bound, so every
-    stage tries all openings' such values, and one table serves them all.
+    where positive. The minimum lies where one of the rest's seats is worth
+    just ``lam`` per øre, or at 0, so those are the multipliers tried.
     """
 
     def __init__(self, openings, gain, loss, up, down, refund_use):
         beta = refund_use[openings].astype(np.float64)
         gain, loss, up, down = gain[openings], loss[openings], up[openings], down[openings]
-        self.slope = np.unique(np.concatenate([[0.0], gain / beta, loss / beta]))
+        stages = len(openings)
+        # Each opening's two multipliers, grouped by stage: those from stage k on are a tail.
+        self.slope = np.concatenate([np.column_stack([gain / beta, loss / beta]).ravel(), [0.0]])
+        self.first = np.r_[np.arange(0, 2 * stages, 2), 2 * stages]
         # Per opening and multiplier, what its seats add to g(lam).
         spread = (up[:, None] * np.maximum(gain[:, None] - beta[:, None] * self.slope, 0.0)
                   + down[:, None] * np.maximum(beta[:, None] * self.slope - loss[:, None], 0.0))
@@ -269,7 +271,9 @@ class _RefundBound:
 
     def at(self, stage: int, room):
         """The bound for each refund `room` from `stage` on."""
-        return (self.intercept[stage] + np.multiply.outer(room, self.slope)).min(axis=1)
+        tail = slice(self.first[stage], None)
+        return (self.intercept[stage, tail]
+                + np.multiply.outer(room, self.slope[tail])).min(axis=1)
 
 
 def _undominated(share, refund, value):
@@ -284,14 +288,15 @@ def _undominated(share, refund, value):
     n = len(value)
     if n == 0:
         return np.zeros(0, dtype=np.int64)
-    order = np.lexsort((-value, refund, share))
     lowest = share.min()
     if lowest == share.max():
+        order = np.lexsort((-value, refund))
         ranked = value[order]
     else:
+        order = np.lexsort((-value, refund, share))
         ranked = np.empty(n, dtype=np.int64)
         ranked[np.argsort(-value[order], kind="stable")] = np.arange(n, 0, -1)
         ranked += (share[order] - lowest) * (n + 1)
     survives = np.ones(n, dtype=bool)
     survives[1:] = ranked[1:] > np.maximum.accumulate(ranked)[:-1]
-    return np.sort(order[survives])
+    return order[survives]
