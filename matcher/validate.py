@@ -187,13 +187,18 @@ class _Record:
                 self.fail(field, f"not a string or null: {_show(value)}")
         return value
 
-    def strings(self, field: str):
+    def typed(self, field: str, kind: type, problem: str):
+        """The field's value, which must be a `kind` (the exact type is tested first: cheap)."""
         value = self.record.get(field, _MISSING)
-        if type(value) is not list:
+        if type(value) is not kind:
             if value is _MISSING:
                 self.fail(field, "missing")
-            if not isinstance(value, list):
-                self.fail(field, "not a list of strings")
+            if not isinstance(value, kind):
+                self.fail(field, problem)
+        return value
+
+    def strings(self, field: str):
+        value = self.typed(field, list, "not a list of strings")
         for item in value:
             if type(item) is not str and not isinstance(item, str):
                 self.fail(field, "not a list of strings")
@@ -201,12 +206,7 @@ class _Record:
 
     def intervals(self, field: str):
         """Parse a list of {day, start, end}; return sorted (day_index, start, end)."""
-        value = self.record.get(field, _MISSING)
-        if type(value) is not list:
-            if value is _MISSING:
-                self.fail(field, "missing")
-            if not isinstance(value, list):
-                self.fail(field, "not a list")
+        value = self.typed(field, list, "not a list")
         try:
             # The usual case: plain dicts with well-formed, already seen (day, start, end).
             parsed = [_day_interval(item["day"], item["start"], item["end"])
