@@ -197,7 +197,8 @@ def _knapsack_moves(model: SideRuleModel, caps, charged, gain, loss, share_room,
     # Paired items change two openings at once, which the programme's stages cannot
     # express: a MILP for HiGHS. Seats each item adds per opening; each rule in units of
     # a typical seat, values in units of the largest, so that HiGHS's tolerances and
-    # branching see numbers near one.
+    # branching see numbers near one; no gap allowed, since values differ by a few
+    # points in a hundred thousand (HiGHS's default 0.01 % would stop short).
     items = np.arange(len(value))
     change = np.zeros((len(value), model.m))
     change[items[opened >= 0], opened[opened >= 0]] += 1.0
@@ -219,7 +220,7 @@ def _knapsack_moves(model: SideRuleModel, caps, charged, gain, loss, share_room,
     chosen = milp(-value / max(np.abs(value).max(), 1.0),
                   constraints=LinearConstraint(rows, -np.inf, upper + 1e-9),
                   integrality=np.ones(len(value)), bounds=Bounds(0, 1),
-                  options={"disp": False})
+                  options={"disp": False, "mip_rel_gap": 0.0})
     if chosen.x is None:
         return None
     picked = chosen.x > 0.5
