@@ -173,10 +173,11 @@ def eligible_pairs(problem: Problem) -> Pairs:
         # Within reach iff the unit vectors' dot product is at least cos(reach / R):
         # one matrix product instead of trigonometry per pair. Pairs near the limit
         # are settled by the haversine formula itself, as the checker does.
-        cosine = cand_unit[rows] @ open_unit.T
         reach = np.cos(np.minimum(problem.max_commute_km[rows], np.pi * EARTH_RADIUS_KM) / EARTH_RADIUS_KM)
-        too_far = cosine < reach[:, None]
-        edge_c, edge_o = np.nonzero(np.abs(cosine - reach[:, None]) < 1e-9)
+        margin = cand_unit[rows] @ open_unit.T
+        margin -= reach[:, None]
+        too_far = margin < 0
+        edge_c, edge_o = np.nonzero(np.abs(margin, out=margin) < 1e-9)
         too_far[edge_c, edge_o] = haversine_km(
             problem.cand_lat[rows[edge_c]], problem.cand_lon[rows[edge_c]],
             problem.open_lat[edge_o], problem.open_lon[edge_o],
