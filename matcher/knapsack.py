@@ -17,9 +17,13 @@ __all__ = ["best_seat_changes"]
 
 #: Values within this of each other are ties (they are sums of prices, in points).
 _TOLERANCE = 1e-6
+#: Most states a stage keeps (600x450 and 1,800x1,400 keep at most about 1,200): past
+#: it, the most hopeful, so that no instance can make the programme's time explode.
+MAX_STATES = 20_000
 
 
-def best_seat_changes(gain, loss, up, down, share_use, refund_use, share_room, refund_room):
+def best_seat_changes(gain, loss, up, down, share_use, refund_use, share_room, refund_room, *,
+                      max_states: int = MAX_STATES):
     """Seats to open and close per opening at the highest total price that fits both rules.
 
     Opening ``j`` may gain up to ``up[j]`` seats, each worth ``gain[j]``,
@@ -46,6 +50,10 @@ def best_seat_changes(gain, loss, up, down, share_use, refund_use, share_room, r
         Share seats still free (``inf`` when the rule cannot bind).
     refund_room : int or float
         Refund budget still free (øre).
+    max_states : int, optional
+        Most partial choices kept at a time. Past it the most hopeful are
+        kept (by their LP bound), and the answer is no longer proven best:
+        it fits both rules, or is ``None`` if no choice that fits was kept.
 
     Returns
     -------
@@ -103,7 +111,7 @@ def best_seat_changes(gain, loss, up, down, share_use, refund_use, share_room, r
     worth_per_ore = np.maximum(gain, loss)[refund_openings] / refund_use[refund_openings]
     refund_openings = refund_openings[np.argsort(worth_per_ore, kind="stable")]
     states = _RefundStates(refund_openings, gain, loss, up, down, share_use, refund_use,
-                           share_room, refund_room, share_table)
+                           share_room, refund_room, share_table, max_states)
     if states.best is None:
         return None
     change[refund_openings] = states.changes(states.best)
@@ -177,7 +185,7 @@ class _RefundStates:
     """
 
     def __init__(self, openings, gain, loss, up, down, share_use, refund_use, share_room,
-                 refund_room, share_table):
+                 refund_room, share_table, max_states):
         self.openings = openings
         self.share = np.zeros(1, dtype=np.int64)
         self.refund = np.zeros(1, dtype=np.int64)
@@ -210,6 +218,12 @@ class _RefundStates:
             self._complete(share_room, refund_room, share_table, stage)
             hope = self.value + bound.at(stage + 1, refund_room - self.refund) + share_table.most
             promising = np.nonzero(hope >= self.best_value - _TOLERANCE)[0]
+            if len(promising) > max_states:
+                # The most hopeful, and the best complete state if it is here (its answer).
+                kept = promising[np.lexsort((promising, -hope[promising]))[:max_states]]
+                if self.best is not None and self.best[0] == stage:
+                    kept = np.union1d(kept, [self.best[1]])
+                promising = np.sort(kept)
             if len(promising) < len(self.value):
                 self.share, self.refund, self.value = (self.share[promising], self.refund[promising],
                                                        self.value[promising])

@@ -54,6 +54,21 @@ def test_best_seat_changes_finds_the_brute_force_optimum(moves):
     assert float(np.where(change > 0, change * gain, change * loss).sum()) == pytest.approx(value)
 
 
+@SMALL
+@given(moves=seat_moves(), max_states=st.integers(1, 3))
+def test_best_seat_changes_past_its_state_cap_still_fits_both_rooms(moves, max_states):
+    """Kept to a few states at a time, is the answer still a change that fits, valued as it says?"""
+    gain, loss, up, down, share_use, refund_use, share_room, refund_room = moves
+    found = best_seat_changes(*moves, max_states=max_states)
+    expected = brute_force(*moves)
+    if found is None:
+        return
+    change, value = found
+    assert change @ share_use <= share_room and change @ refund_use <= refund_room
+    assert float(np.where(change > 0, change * gain, change * loss).sum()) == pytest.approx(value)
+    assert value <= expected + 1e-9
+
+
 def test_best_seat_changes_closes_a_cheap_refund_seat_to_open_two_dearer_ones():
     """With the budget spent, does it close one refund seat to pay for two new seats elsewhere?"""
     # Closing opening 0 (900 øre, loses 100) frees room for 1 and 2 (450 each, 80 apiece).
