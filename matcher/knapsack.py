@@ -93,9 +93,6 @@ def best_seat_changes(gain, loss, up, down, share_use, refund_use, share_room, r
     # Only whole share seats and whole øre fit: round the rooms down once.
     share_room = _whole(share_room, up @ share_use + 1)
     refund_room = _whole(refund_room, up @ refund_use + 1)
-    if up @ share_use <= share_room:
-        # Not even every new seat would break the share rule: one level of states, not many.
-        share_use = np.zeros_like(share_use)
 
     change = np.zeros(m, dtype=np.int64)
     free = (share_use == 0) & (refund_use == 0)
@@ -191,7 +188,7 @@ class _RefundStates:
         self.refund = np.zeros(1, dtype=np.int64)
         self.value = np.zeros(1)
         self.steps = []
-        self.best, self.best_value = None, -np.inf
+        self.best, self.best_value, self.best_share = None, -np.inf, 0
         # What the openings from each stage on can still free, and use, at most.
         freed_share, freed_refund = _from_each_stage(openings, down * share_use, down * refund_use)
         added_share, added_refund = _from_each_stage(openings, up * share_use, up * refund_use)
