@@ -27,7 +27,7 @@ PRIVATE_BONUSES = (2.0, 8.0, 32.0, 128.0)
 
 
 class SideRuleModel:
-    """Edges, side-rule coefficients and cached Lagrangian evaluations."""
+    """Edges, side-rule coefficients, and cached Lagrangian evaluations and capped solves."""
 
     def __init__(self, problem: Problem, pairs: Pairs, keep: int | None):
         policy = problem.policy

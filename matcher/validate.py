@@ -10,6 +10,7 @@ import functools
 import math
 import operator
 from collections.abc import Mapping
+from typing import NamedTuple
 
 import numpy as np
 
@@ -308,9 +309,46 @@ def _language_masks(lists, vocabulary):
     return masks
 
 
-#: How many fields `_candidate_row` and `_opening_row` return.
-_CANDIDATE_FIELDS = 14
-_OPENING_FIELDS = 18
+class _Candidates(NamedTuple):
+    """The checked candidates' fields, a tuple each, in the order `_candidate_row` returns them."""
+
+    ids: tuple
+    births: tuple
+    in_school: tuple
+    lat: tuple
+    lon: tuple
+    max_commute_km: tuple
+    max_weekly_minutes: tuple
+    availability: tuple
+    tracks: tuple
+    interests: tuple
+    languages: tuple
+    education: tuple
+    priority: tuple
+    waiting_days: tuple
+
+
+class _Openings(NamedTuple):
+    """The checked openings' fields, a tuple each, in the order `_opening_row` returns them."""
+
+    ids: tuple
+    track: tuple
+    employer_kind: tuple
+    sector: tuple
+    legal_category: tuple
+    serves_alcohol: tuple
+    lat: tuple
+    lon: tuple
+    seats: tuple
+    start_dates: tuple
+    weeks: tuple
+    shifts: tuple
+    wages: tuple
+    refund: tuple
+    min_age: tuple
+    max_age: tuple
+    required_languages: tuple
+    education: tuple
 
 
 def _candidate_row(raw, position: int) -> tuple:
@@ -392,9 +430,9 @@ def _opening_row(raw, position: int) -> tuple:
     )
 
 
-def _columns(rows: list[tuple], width: int) -> tuple[tuple, ...]:
-    """Transpose rows into `width` column tuples (also when there are no rows)."""
-    return tuple(zip(*rows)) if rows else ((),) * width
+def _columns(rows: list[tuple], columns: type):
+    """Transpose rows into the NamedTuple `columns`, a tuple per field (also with no rows)."""
+    return columns._make(zip(*rows) if rows else ((),) * len(columns._fields))
 
 
 @functools.lru_cache(maxsize=256)
@@ -485,14 +523,10 @@ def validate_instance(instance) -> Problem:
     # Ids are unique by now, so sorting the rows by id gives the order sorting by id always gave.
     candidate_rows.sort(key=operator.itemgetter(0))
     opening_rows.sort(key=operator.itemgetter(0))
-    (candidate_ids, births, in_school, cand_lat, cand_lon, max_commute_km, max_weekly_minutes,
-     availability, cand_tracks, cand_interests, cand_languages, cand_education, priority,
-     waiting_days) = _columns(candidate_rows, _CANDIDATE_FIELDS)
-    (opening_ids, open_track, employer_kind, open_sector, legal_category, serves_alcohol,
-     open_lat, open_lon, seats, start_dates, weeks, shifts, wages, refund_flags, min_age, max_age,
-     required_languages, open_education) = _columns(opening_rows, _OPENING_FIELDS)
-    cand_index = {cid: i for i, cid in enumerate(candidate_ids)}
-    open_index = {oid: j for j, oid in enumerate(opening_ids)}
+    candidates = _columns(candidate_rows, _Candidates)
+    openings = _columns(opening_rows, _Openings)
+    cand_index = {cid: i for i, cid in enumerate(candidates.ids)}
+    open_index = {oid: j for j, oid in enumerate(openings.ids)}
 
     excluded_c, excluded_o = [], []
     for k, pair in enumerate(raw_excluded):
@@ -510,79 +544,82 @@ def validate_instance(instance) -> Problem:
         excluded_c.append(candidate)
         excluded_o.append(opening)
 
-    sectors = tuple(sorted(set(open_sector)))
+    sectors = tuple(sorted(set(openings.sector)))
     sector_index = {s: k for k, s in enumerate(sectors)}
     # The interest matrix is filled in one fancy assignment from (row, column, weight) lists.
     interest_rows, interest_columns, interest_weights = [], [], []
-    for i, interests in enumerate(cand_interests):
+    for i, interests in enumerate(candidates.interests):
         for sector, weight in interests.items():
             if sector in sector_index:
                 interest_rows.append(i)
                 interest_columns.append(sector_index[sector])
                 interest_weights.append(float(weight))
-    interest = np.zeros((len(candidate_ids), max(1, len(sectors))), dtype=np.float64)
+    interest = np.zeros((len(candidates.ids), max(1, len(sectors))), dtype=np.float64)
     interest[np.asarray(interest_rows, dtype=np.intp), np.asarray(interest_columns, dtype=np.intp)] = (
         np.asarray(interest_weights, dtype=np.float64)
     )
     languages = sorted(
-        {lang for langs in cand_languages for lang in langs}
-        | {lang for langs in required_languages for lang in langs}
+        {lang for langs in candidates.languages for lang in langs}
+        | {lang for langs in openings.required_languages for lang in langs}
     )
     language_index = {lang: k for k, lang in enumerate(languages)}
     educations = sorted(
-        {e for e in cand_education if e is not None} | {e for e in open_education if e is not None}
+        {e for e in candidates.education if e is not None}
+        | {e for e in openings.education if e is not None}
     )
     education_index = {e: k for k, e in enumerate(educations)}
 
-    open_class = [_opening_class(*fields) for fields in zip(open_track, employer_kind, refund_flags)]
-    weekly = [sum([end - start for _, start, end in opening_shifts]) for opening_shifts in shifts]
+    open_class = [_opening_class(*fields)
+                  for fields in zip(openings.track, openings.employer_kind, openings.refund)]
+    weekly = [sum([end - start for _, start, end in opening_shifts])
+              for opening_shifts in openings.shifts]
     refunds = [
         refund_ore(wage, minutes, length, policy.refund_minutes_cap, policy.refund_weeks_cap)
         if kind == REFUND_LEISURE else 0
-        for kind, wage, minutes, length in zip(open_class, wages, weekly, weeks)
+        for kind, wage, minutes, length in zip(open_class, openings.wages, weekly, openings.weeks)
     ]
-    ref_dates = tuple(max(start, policy.run_date) for start in start_dates)
+    ref_dates = tuple(max(start, policy.run_date) for start in openings.start_dates)
 
     return Problem(
         policy=policy,
-        candidate_ids=candidate_ids,
-        opening_ids=opening_ids,
-        birth_year=_ints([d.year for d in births]),
-        birth_monthday=_ints([100 * d.month + d.day for d in births]),
-        in_school=np.asarray(in_school, dtype=bool).reshape(-1),
-        cand_lat=_floats(cand_lat),
-        cand_lon=_floats(cand_lon),
-        max_commute_km=_floats(max_commute_km),
-        max_weekly_minutes=_ints(max_weekly_minutes),
-        availability=availability,
+        candidate_ids=candidates.ids,
+        opening_ids=openings.ids,
+        birth_year=_ints([d.year for d in candidates.births]),
+        birth_monthday=_ints([100 * d.month + d.day for d in candidates.births]),
+        in_school=np.asarray(candidates.in_school, dtype=bool).reshape(-1),
+        cand_lat=_floats(candidates.lat),
+        cand_lon=_floats(candidates.lon),
+        max_commute_km=_floats(candidates.max_commute_km),
+        max_weekly_minutes=_ints(candidates.max_weekly_minutes),
+        availability=candidates.availability,
         offered_minutes=_ints([
             min(max_week, sum([end - start for _, start, end in windows]))
-            for max_week, windows in zip(max_weekly_minutes, availability)
+            for max_week, windows in zip(candidates.max_weekly_minutes, candidates.availability)
         ]),
-        cand_tracks=_ints(cand_tracks),
+        cand_tracks=_ints(candidates.tracks),
         interest=interest,
-        cand_languages=_language_masks(cand_languages, language_index),
-        cand_education=_ints([education_index.get(e, -1) for e in cand_education]),
-        priority_share=_floats([_priority_share(tuple(flags)) for flags in priority]),
-        waiting_days=_ints(waiting_days),
+        cand_languages=_language_masks(candidates.languages, language_index),
+        cand_education=_ints([education_index.get(e, -1) for e in candidates.education]),
+        priority_share=_floats([_priority_share(tuple(flags)) for flags in candidates.priority]),
+        waiting_days=_ints(candidates.waiting_days),
         sectors=sectors,
-        open_track=_ints([TRACKS[t] for t in open_track]),
+        open_track=_ints([TRACKS[t] for t in openings.track]),
         open_class=_ints(open_class),
-        open_sector=_ints([sector_index[s] for s in open_sector]),
-        legal_category=legal_category,
-        serves_alcohol=np.asarray(serves_alcohol, dtype=bool).reshape(-1),
-        open_lat=_floats(open_lat),
-        open_lon=_floats(open_lon),
-        seats=_ints(seats),
+        open_sector=_ints([sector_index[s] for s in openings.sector]),
+        legal_category=openings.legal_category,
+        serves_alcohol=np.asarray(openings.serves_alcohol, dtype=bool).reshape(-1),
+        open_lat=_floats(openings.lat),
+        open_lon=_floats(openings.lon),
+        seats=_ints(openings.seats),
         ref_date=ref_dates,
         ref_year=_ints([d.year for d in ref_dates]),
         ref_monthday=_ints([100 * d.month + d.day for d in ref_dates]),
-        shifts=shifts,
+        shifts=openings.shifts,
         weekly_minutes=_ints(weekly),
-        min_age=_ints(min_age),
-        max_age=_ints([age if age is not None else 10**6 for age in max_age]),
-        required_languages=_language_masks(required_languages, language_index),
-        open_education=_ints([education_index.get(e, -1) for e in open_education]),
+        min_age=_ints(openings.min_age),
+        max_age=_ints([age if age is not None else 10**6 for age in openings.max_age]),
+        required_languages=_language_masks(openings.required_languages, language_index),
+        open_education=_ints([education_index.get(e, -1) for e in openings.education]),
         refund=_ints(refunds),
         excluded=(_ints(excluded_c), _ints(excluded_o)),
     )

@@ -176,3 +176,10 @@ def test_format_true_is_not_version_1():
     instance["format"] = True
     with pytest.raises(InvalidInstanceError, match=r"^instance: format: unsupported format True"):
         validate_instance(instance)
+
+
+def test_an_instance_with_no_candidates_and_no_openings_is_valid_and_empty():
+    """Do empty candidate and opening lists give an empty problem, not an error?"""
+    problem = validate_instance(make_instance([], []))
+    assert (problem.n, problem.m) == (0, 0)
+    assert problem.candidate_ids == () and problem.opening_ids == ()
