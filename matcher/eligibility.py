@@ -12,9 +12,9 @@ import numpy as np
 from scipy import sparse
 
 from .costs import EARTH_RADIUS_KM, haversine_km, score_pairs
-from .dates import DAYS, ages_on
+from .dates import DAYS, WEEKEND, ages_on
 from .types import Pairs, Problem
-from .young_workers import rules_on, young_worker_conflicts
+from .young_workers import LEGAL_CATEGORIES, rules_on
 
 __all__ = ["RULES", "eligible_pairs", "young_worker_exclusions"]
 
@@ -37,6 +37,10 @@ _BLOCK_CELLS = 4_000_000
 def young_worker_exclusions(problem: Problem):
     """Map each (rule-set, group) to the openings whose shifts exclude that group.
 
+    The same limits `young_worker_conflicts` checks (alcohol, earliest
+    start, latest end, minutes per day and per week), read from the same
+    dated rule table, compared for all openings at once.
+
     Parameters
     ----------
     problem : Problem
@@ -44,8 +48,9 @@ def young_worker_exclusions(problem: Problem):
     Returns
     -------
     list of (YoungWorkerGroup, numpy.ndarray of bool)
-        For every group of every rule set in force on some opening's start,
-        a length-``m`` mask of openings that group may not take (openings
+        For every group of every rule set in force on some opening's start
+        (rule sets in the order of the first opening under each), a
+        length-``m`` mask of openings that group may not take (openings
         under another rule set are ``False``).
 
     Examples
@@ -57,27 +62,40 @@ def young_worker_exclusions(problem: Problem):
     [((13, 14), None, [True, False]), ((15, 17), True, [True, False]), ((15, 17), False, [False, False])]
     """
     m = problem.m
+    counts = np.array([len(shifts) for shifts in problem.shifts], dtype=np.int64)
+    owner = np.repeat(np.arange(m), counts)
+    day, start, end = np.array([shift for shifts in problem.shifts for shift in shifts],
+                               dtype=np.int64).reshape(-1, 3).T
+    earliest_start = np.full(m, 24 * 60, dtype=np.int64)
+    np.minimum.at(earliest_start, owner, start)
+    latest_end = np.zeros(m, dtype=np.int64)
+    np.maximum.at(latest_end, owner, end)
+    per_day = np.bincount(owner * len(DAYS) + day, weights=end - start,
+                          minlength=m * len(DAYS)).reshape(m, len(DAYS))
+    weekend = np.isin(np.array(DAYS), sorted(WEEKEND))
+    school_day_most = per_day[:, ~weekend].max(axis=1)
+    weekend_day_most = per_day[:, weekend].max(axis=1)
+    weekly = per_day.sum(axis=1)
+    category = np.array([LEGAL_CATEGORIES.index(c) for c in problem.legal_category], dtype=np.int64)
+    alcohol = np.asarray(problem.serves_alcohol, dtype=bool)
+
+    in_force = {on: rules_on(on) for on in set(problem.ref_date)}
     versions: dict = {}
-    for j in range(m):
-        rules = rules_on(problem.ref_date[j])
-        versions.setdefault(rules.valid_from, (rules, []))[1].append(j)
+    for j, on in enumerate(problem.ref_date):
+        versions.setdefault(in_force[on].valid_from, (in_force[on], []))[1].append(j)
     found = []
     for rules, members in versions.values():
-        masks = [np.zeros(m, dtype=bool) for _ in rules.groups]
-        for j in members:
-            shifts = [(DAYS[d], s, e) for d, s, e in problem.shifts[j]]
-            for conflict in young_worker_conflicts(
-                shifts,
-                legal_category=problem.legal_category[j],
-                serves_alcohol=bool(problem.serves_alcohol[j]),
-                min_age=0,
-                on=problem.ref_date[j],
-                table=(rules,),
-            ):
-                for k, group in enumerate(rules.groups):
-                    if group.ages == conflict.ages and group.in_compulsory_school == conflict.in_compulsory_school:
-                        masks[k][j] = True
-        found.extend(zip(rules.groups, masks))
+        under = np.zeros(m, dtype=bool)
+        under[members] = True
+        for group in rules.groups:
+            earliest = np.array([group.earliest[c] for c in LEGAL_CATEGORIES])[category]
+            latest = np.array([group.latest[c] for c in LEGAL_CATEGORIES])[category]
+            excluded = ((alcohol & (not group.alcohol_allowed))
+                        | (earliest_start < earliest) | (latest_end > latest)
+                        | (school_day_most > group.school_day_minutes)
+                        | (weekend_day_most > group.weekend_day_minutes)
+                        | (weekly > group.weekly_minutes))
+            found.append((group, excluded & under))
     return found
 
 

@@ -1,7 +1,11 @@
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from matcher.eligibility import RULES, eligible_pairs
+from matcher.dates import DAYS
+from matcher.eligibility import RULES, eligible_pairs, young_worker_exclusions
 from matcher.validate import validate_instance
+from matcher.young_workers import LEGAL_CATEGORIES, young_worker_conflicts
 
 from .builders import make_candidate, make_instance, make_opening
 
@@ -101,3 +105,57 @@ def test_touching_windows_join():
     windows = [{"day": "mon", "start": "15:00", "end": "17:00"},
                {"day": "mon", "start": "17:00", "end": "20:00"}]
     assert pair_status(make_candidate(availability=windows), make_opening())[0]
+
+
+def _clock(minutes):
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _day_shifts(day):
+    """One or two shifts on `day` that do not overlap: (day, start, end)."""
+    times = st.lists(st.integers(0, 1440), min_size=2, max_size=4, unique=True).map(sorted)
+    return times.map(lambda t: [(day, t[k], t[k + 1]) for k in range(0, len(t) - 1, 2)])
+
+
+_OPENING = st.fixed_dictionaries({
+    "shifts": st.lists(st.sampled_from(DAYS), min_size=1, max_size=4, unique=True).flatmap(
+        lambda days: st.tuples(*map(_day_shifts, days))).map(lambda per_day: sum(per_day, [])),
+    "legal_category": st.sampled_from(LEGAL_CATEGORIES),
+    "serves_alcohol": st.booleans(),
+})
+
+
+def _in_every_category(*openings):
+    """Each opening's shifts, in every legal category."""
+    return [{"shifts": shifts, "legal_category": category, "serves_alcohol": False}
+            for shifts in openings for category in LEGAL_CATEGORIES]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_OPENING, min_size=1, max_size=6))
+# Each limit met exactly, and broken by one minute: a day's minutes at the weekend and on
+# a school day, the earliest start and the latest end, the week's minutes.
+@example(_in_every_category([("sat", 600, 1020)], [("sun", 600, 1080)], [("sun", 600, 1081)],
+                            [("mon", 900, 1020)], [("mon", 900, 1021)]))
+@example(_in_every_category([("tue", 360, 420)], [("tue", 359, 420)], [("wed", 240, 300)],
+                            [("wed", 239, 300)], [("thu", 1080, 1200)], [("thu", 1080, 1201)],
+                            [("fri", 1260, 1320)], [("fri", 1260, 1321)]))
+@example(_in_every_category([("sat", 600, 1020), ("sun", 600, 900)],
+                            [("sat", 600, 1020), ("sun", 600, 901)],
+                            [("sat", 300, 660), ("sat", 700, 1060)]))
+def test_young_worker_exclusions_agree_with_the_conflicts_per_opening(drawn):
+    """Does every opening exclude exactly the groups `young_worker_conflicts` names for its shifts?"""
+    openings = [make_opening(f"o-{j}", legal_category=o["legal_category"],
+                             serves_alcohol=o["serves_alcohol"],
+                             shifts=[{"day": day, "start": _clock(start), "end": _clock(end)}
+                                     for day, start, end in o["shifts"]])
+                for j, o in enumerate(drawn)]
+    problem = validate_instance(make_instance(openings=openings))
+    found = young_worker_exclusions(problem)
+    for j, opening_id in enumerate(problem.opening_ids):
+        opening = drawn[int(opening_id.removeprefix("o-"))]
+        named = {(c.ages, c.in_compulsory_school) for c in young_worker_conflicts(
+            opening["shifts"], legal_category=opening["legal_category"],
+            serves_alcohol=opening["serves_alcohol"], min_age=0, on=problem.ref_date[j])}
+        excluded = {(group.ages, group.in_compulsory_school) for group, mask in found if mask[j]}
+        assert excluded == named
