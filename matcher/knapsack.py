@@ -260,31 +260,46 @@ class _RefundBound:
     """How much the refund openings from a stage on can add at most, given the refund left.
 
     The LP relaxation of the rest (each seat taken in part, the share rule
-    dropped) by its dual: ``min over lam >= 0`` of ``g(lam) + lam * room``,
-    where ``g(lam)`` sums every seat's value less ``lam`` times its refund,
-    where positive. The minimum lies where one of the rest's seats is worth
-    just ``lam`` per øre, or at 0, so those are the multipliers tried.
+    dropped) by its dual: ``min over lam >= 0`` of ``h(lam) = g(lam) + lam *
+    room``, where ``g(lam)`` sums every seat's value less ``lam`` times its
+    refund, where positive. ``h`` is convex and piecewise linear, bending
+    where one of the rest's seats is worth just ``lam`` per øre, so its
+    minimum lies at the first such ``lam`` (or 0) where it stops falling:
+    where the refund of the seats still worth more than ``lam`` per øre, less
+    that of the seats to close worth less, fits the room. Both are tabled
+    per stage over every opening's ``lam``, so a state's bound is one
+    binary search.
     """
 
     def __init__(self, openings, gain, loss, up, down, refund_use):
-        beta = refund_use[openings].astype(np.float64)
+        beta = refund_use[openings]
         gain, loss, up, down = gain[openings], loss[openings], up[openings], down[openings]
-        stages = len(openings)
-        # Each opening's two multipliers, grouped by stage: those from stage k on are a tail.
-        self.slope = np.concatenate([np.column_stack([gain / beta, loss / beta]).ravel(), [0.0]])
-        self.first = np.r_[np.arange(0, 2 * stages, 2), 2 * stages]
-        # Per opening and multiplier, what its seats add to g(lam).
-        spread = (up[:, None] * np.maximum(gain[:, None] - beta[:, None] * self.slope, 0.0)
-                  + down[:, None] * np.maximum(beta[:, None] * self.slope - loss[:, None], 0.0))
+        self.lams = np.unique(np.r_[0.0, np.maximum(np.r_[gain, loss] / np.r_[beta, beta], 0.0)])
+        cost = beta[:, None] * self.lams  # each opening's seat at each lam, in points
+        # Per opening and lam: what its seats add to g, and how fast g falls just past
+        # lam (its refund still worth opening) and rises (its refund worth closing), in
+        # øre. "Just past" is read halfway to the next lam, where no seat is on the edge.
+        spread = (up[:, None] * np.maximum(gain[:, None] - cost, 0.0)
+                  + down[:, None] * np.maximum(cost - loss[:, None], 0.0))
+        past = beta[:, None] * np.r_[(self.lams[:-1] + self.lams[1:]) / 2.0, self.lams[-1] + 1.0]
+        slope = ((down * beta)[:, None] * (past > loss[:, None])
+                 - (up * beta)[:, None] * (gain[:, None] > past))
         # Row k: the openings from stage k on (the last row: none).
-        self.intercept = np.cumsum(np.vstack([spread, np.zeros((1, len(self.slope)))])[::-1],
-                                   axis=0)[::-1]
+        self.intercept = _tails(spread)
+        self.slope = _tails(slope)
 
     def at(self, stage: int, room):
-        """The bound for each refund `room` from `stage` on."""
-        tail = slice(self.first[stage], None)
-        return (self.intercept[stage, tail]
-                + np.multiply.outer(room, self.slope[tail])).min(axis=1)
+        """The bound for each refund `room` (integers) from `stage` on."""
+        # The first lam where h's slope, room + slope[stage], is no longer negative.
+        where = np.searchsorted(self.slope[stage], -np.asarray(room), side="left")
+        where = np.minimum(where, len(self.lams) - 1)
+        return self.intercept[stage, where] + room * self.lams[where]
+
+
+def _tails(per_stage):
+    """Sums of the rows from each row on, and a last row of zeros."""
+    return np.cumsum(np.vstack([per_stage, np.zeros((1, per_stage.shape[1]), per_stage.dtype)])[::-1],
+                     axis=0)[::-1]
 
 
 def _undominated(share, refund, value):

@@ -5,7 +5,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matcher.knapsack import best_seat_changes
+from scipy.optimize import linprog
+
+from matcher.knapsack import _RefundBound, best_seat_changes
 
 SMALL = settings(max_examples=150, deadline=None)
 
@@ -52,6 +54,30 @@ def test_best_seat_changes_finds_the_brute_force_optimum(moves):
     assert (-down <= change).all() and (change <= up).all()
     assert change @ share_use <= share_room and change @ refund_use <= refund_room
     assert float(np.where(change > 0, change * gain, change * loss).sum()) == pytest.approx(value)
+
+
+@SMALL
+@given(moves=seat_moves(), stage=st.integers(0, 6))
+def test_refund_bound_is_the_lp_relaxation_of_the_openings_left(moves, stage):
+    """Is the pruning bound from a stage on exactly the LP optimum of those openings, at every room?"""
+    gain, loss, up, down, _, refund_use, _, _ = moves
+    openings = np.nonzero(refund_use > 0)[0]
+    stage = min(stage, len(openings))
+    left = openings[stage:]
+    bound = _RefundBound(openings, gain, loss, up, down, refund_use)
+    rooms = np.arange(-1500, 2001, 125)
+    # Seats opened, then seats closed, each in part: value, refund used, limits.
+    value = np.r_[gain[left], -loss[left]]
+    use = np.r_[refund_use[left], -refund_use[left]]
+    limits = list(zip(np.zeros(2 * len(left)), np.r_[up[left], down[left]]))
+    for room, found in zip(rooms, bound.at(stage, rooms)):
+        if len(left) == 0:
+            expected = 0.0 if room >= 0 else None
+        else:
+            lp = linprog(-value, A_ub=use[None, :], b_ub=[room], bounds=limits, method="highs")
+            expected = -lp.fun if lp.status == 0 else None
+        if expected is not None:
+            assert found == pytest.approx(expected, abs=1e-7)
 
 
 @SMALL
