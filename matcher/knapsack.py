@@ -147,7 +147,13 @@ class _ShareSeats:
         np.maximum.at(self.best, (net - self.fewest).ravel(), value.ravel())
         self.best_upto = np.maximum.accumulate(self.best)
         self.most = float(self.best_upto[-1])
+        self.best_net = int(np.argmax(self.best)) + self.fewest
         self.value = value
+
+    def most_at(self, lam: float) -> float:
+        """Best value of any net change less `lam` per share seat it uses."""
+        net = np.arange(len(self.best)) + self.fewest
+        return float(np.max(self.best - lam * net))
 
     def best_within(self, room):
         """Best value of a net change of at most `room` seats (``-inf`` if none fits), per room."""
@@ -195,7 +201,8 @@ class _RefundStates:
         # Below these, whatever the rest adds fits: such states differ in value alone.
         share_floor = share_room - added_share - len(share_table.opens)
         refund_floor = refund_room - added_refund
-        bound = _RefundBound(openings, gain, loss, up, down, refund_use)
+        bound = _StateBound(openings, gain, loss, up, down, share_use, refund_use, share_room,
+                            refund_room, share_table, share_binds=share_floor[0] < 0)
         self._complete(share_room, refund_room, share_table, stage=-1)
         for stage, j in enumerate(openings.tolist()):
             deltas = np.arange(-down[j], up[j] + 1)
@@ -213,7 +220,7 @@ class _RefundStates:
             # State keep[i] came from state keep[i] // len(deltas), changing this opening so.
             self.steps.append((keep // len(deltas), deltas[keep % len(deltas)]))
             self._complete(share_room, refund_room, share_table, stage)
-            hope = self.value + bound.at(stage + 1, refund_room - self.refund) + share_table.most
+            hope = self.value + bound.at(stage + 1, share_room - self.share, refund_room - self.refund)
             promising = np.nonzero(hope >= self.best_value - _TOLERANCE)[0]
             if len(promising) > max_states:
                 # The most hopeful, and the best complete state if it is here (its answer).
@@ -256,6 +263,74 @@ def _from_each_stage(openings, *per_opening):
     return [np.r_[np.cumsum(values[openings][::-1])[::-1], 0] for values in per_opening]
 
 
+class _StateBound:
+    """How much the openings from a stage on can add at most, given the share seats and refund left.
+
+    The LP bound of `_RefundBound` plus the share-only openings' best, with
+    the share rule dropped. Where the rule binds (seed 15 of the 600x450
+    benchmark: every seat opened must close another) that bound hardly
+    prunes, so the rule is also priced in: a Lagrange multiplier ``lam``
+    per share seat lowers each share seat's value by ``lam`` and adds
+    ``lam`` per share seat left, an upper bound on every choice that keeps
+    the rule, for any ``lam >= 0``. The ``lam`` taken gives the lowest bound
+    at the start (the bound is convex in it). Each state gets the lower of
+    the two bounds.
+    """
+
+    def __init__(self, openings, gain, loss, up, down, share_use, refund_use, share_room,
+                 refund_room, share_table, share_binds):
+        refund_bound = _RefundBound(openings, gain, loss, up, down, refund_use)
+        self.priced = [(0.0, refund_bound, share_table.most)]
+        if not share_binds or len(openings) == 0:
+            return
+        # Where the LP's best choice with the share rule dropped keeps the rule anyway, no
+        # price on share seats bounds lower.
+        cost = refund_use[openings] * refund_bound.lams[refund_bound.turn(0, refund_room)]
+        lp_choice = np.where(gain[openings] > cost, up[openings],
+                             np.where(loss[openings] < cost, -down[openings], 0))
+        if lp_choice @ share_use[openings] + share_table.best_net <= share_room:
+            return
+
+        def priced_at(lam):
+            charge = lam * share_use
+            return (lam, _RefundBound(openings, gain - charge, loss - charge, up, down, refund_use),
+                    share_table.most_at(lam))
+
+        def at_start(lam):
+            _, refund_bound, share_most = priced_at(lam)
+            return float(refund_bound.at(0, refund_room)) + share_most + lam * share_room
+
+        # No share seat is worth more than the dearest price.
+        dearest = float(np.max(np.r_[gain[openings], loss[openings], 0.0]))
+        self.priced.append(priced_at(_golden_minimum(at_start, 0.0, dearest, steps=12)))
+
+    def at(self, stage: int, share_left, refund_left):
+        """The bound for each state with `share_left` share seats and `refund_left` øre, from `stage` on."""
+        _, refund_bound, share_most = self.priced[0]
+        bound = refund_bound.at(stage, refund_left) + share_most
+        for lam, refund_bound, share_most in self.priced[1:]:
+            np.minimum(bound, refund_bound.at(stage, refund_left) + share_most + lam * share_left,
+                       out=bound)
+        return bound
+
+
+def _golden_minimum(function, low: float, high: float, steps: int) -> float:
+    """Where in [low, high] the convex `function` is lowest, to ``0.618**steps`` of the width."""
+    ratio = (np.sqrt(5.0) - 1.0) / 2.0
+    left, right = high - ratio * (high - low), low + ratio * (high - low)
+    at_left, at_right = function(left), function(right)
+    for _ in range(steps):
+        if at_left <= at_right:
+            high, right, at_right = right, left, at_left
+            left = high - ratio * (high - low)
+            at_left = function(left)
+        else:
+            low, left, at_left = left, right, at_right
+            right = low + ratio * (high - low)
+            at_right = function(right)
+    return left if at_left <= at_right else right
+
+
 class _RefundBound:
     """How much the refund openings from a stage on can add at most, given the refund left.
 
@@ -288,11 +363,18 @@ class _RefundBound:
         self.intercept = _tails(spread)
         self.slope = _tails(slope)
 
+    def turn(self, stage: int, room):
+        """Index into `lams` of the best multiplier for each refund `room` (integers) from `stage` on.
+
+        The first lam where h's slope just past it, ``room + slope[stage]``,
+        is no longer negative (the last if none: no choice fits the room).
+        """
+        where = np.searchsorted(self.slope[stage], -np.asarray(room), side="left")
+        return np.minimum(where, len(self.lams) - 1)
+
     def at(self, stage: int, room):
         """The bound for each refund `room` (integers) from `stage` on."""
-        # The first lam where h's slope, room + slope[stage], is no longer negative.
-        where = np.searchsorted(self.slope[stage], -np.asarray(room), side="left")
-        where = np.minimum(where, len(self.lams) - 1)
+        where = self.turn(stage, room)
         return self.intercept[stage, where] + room * self.lams[where]
 
 
