@@ -20,10 +20,14 @@ _TOLERANCE = 1e-6
 #: Most states a stage keeps (600x450 and 1,800x1,400 keep at most about 1,200): past
 #: it, the most hopeful, so that no instance can make the programme's time explode.
 MAX_STATES = 20_000
+#: Past this many states at a stage, where the share rule may bind, the states are also
+#: bounded with share seats priced in (which costs about 2 ms to set up; 600x450 seed 15
+#: keeps up to 1,400 states a stage, the other seeds mostly under 300).
+PRICE_SHARE_STATES = 400
 
 
 def best_seat_changes(gain, loss, up, down, share_use, refund_use, share_room, refund_room, *,
-                      max_states: int = MAX_STATES):
+                      max_states: int = MAX_STATES, price_share_from: int = PRICE_SHARE_STATES):
     """Seats to open and close per opening at the highest total price that fits both rules.
 
     Opening ``j`` may gain up to ``up[j]`` seats, each worth ``gain[j]``,
@@ -54,6 +58,10 @@ def best_seat_changes(gain, loss, up, down, share_use, refund_use, share_room, r
         Most partial choices kept at a time. Past it the most hopeful are
         kept (by their LP bound), and the answer is no longer proven best:
         it fits both rules, or is ``None`` if no choice that fits was kept.
+    price_share_from : int, optional
+        Past this many states at a stage, where the share rule may bind,
+        states are also bounded with share seats priced in: more pruning,
+        the same answer.
 
     Returns
     -------
@@ -108,7 +116,7 @@ def best_seat_changes(gain, loss, up, down, share_use, refund_use, share_room, r
     worth_per_ore = np.maximum(gain, loss)[refund_openings] / refund_use[refund_openings]
     refund_openings = refund_openings[np.argsort(worth_per_ore, kind="stable")]
     states = _RefundStates(refund_openings, gain, loss, up, down, share_use, refund_use,
-                           share_room, refund_room, share_table, max_states)
+                           share_room, refund_room, share_table, max_states, price_share_from)
     if states.best is None:
         return None
     change[refund_openings] = states.changes(states.best)
@@ -188,7 +196,7 @@ class _RefundStates:
     """
 
     def __init__(self, openings, gain, loss, up, down, share_use, refund_use, share_room,
-                 refund_room, share_table, max_states):
+                 refund_room, share_table, max_states, price_share_from):
         self.openings = openings
         self.share = np.zeros(1, dtype=np.int64)
         self.refund = np.zeros(1, dtype=np.int64)
@@ -202,7 +210,7 @@ class _RefundStates:
         share_floor = share_room - added_share - len(share_table.opens)
         refund_floor = refund_room - added_refund
         bound = _StateBound(openings, gain, loss, up, down, share_use, refund_use, share_room,
-                            refund_room, share_table, share_binds=share_floor[0] < 0)
+                            refund_room, share_table)
         self._complete(share_room, refund_room, share_table, stage=-1)
         for stage, j in enumerate(openings.tolist()):
             deltas = np.arange(-down[j], up[j] + 1)
@@ -220,6 +228,8 @@ class _RefundStates:
             # State keep[i] came from state keep[i] // len(deltas), changing this opening so.
             self.steps.append((keep // len(deltas), deltas[keep % len(deltas)]))
             self._complete(share_room, refund_room, share_table, stage)
+            if len(self.value) > price_share_from and share_floor[0] < 0:
+                bound.price_share()
             hope = self.value + bound.at(stage + 1, share_room - self.share, refund_room - self.refund)
             promising = np.nonzero(hope >= self.best_value - _TOLERANCE)[0]
             if len(promising) > max_states:
@@ -269,35 +279,45 @@ class _StateBound:
     The LP bound of `_RefundBound` plus the share-only openings' best, with
     the share rule dropped. Where the rule binds (seed 15 of the 600x450
     benchmark: every seat opened must close another) that bound hardly
-    prunes, so the rule is also priced in: a Lagrange multiplier ``lam``
-    per share seat lowers each share seat's value by ``lam`` and adds
-    ``lam`` per share seat left, an upper bound on every choice that keeps
-    the rule, for any ``lam >= 0``. The ``lam`` taken gives the lowest bound
-    at the start (the bound is convex in it). Each state gets the lower of
-    the two bounds.
+    prunes, so `price_share` also prices the rule in: a Lagrange multiplier
+    ``lam`` per share seat lowers each share seat's value by ``lam`` and
+    adds ``lam`` per share seat left, an upper bound on every choice that
+    keeps the rule, for any ``lam >= 0``. The ``lam`` taken gives the lowest
+    bound at the start (the bound is convex in it). Each state then gets
+    the lower of the two bounds.
     """
 
     def __init__(self, openings, gain, loss, up, down, share_use, refund_use, share_room,
-                 refund_room, share_table, share_binds):
-        refund_bound = _RefundBound(openings, gain, loss, up, down, refund_use)
-        self.priced = [(0.0, refund_bound, share_table.most)]
-        if not share_binds or len(openings) == 0:
+                 refund_room, share_table):
+        self.refund_bound = _RefundBound(openings, gain, loss, up, down, refund_use)
+        self.priced = [(0.0, self.refund_bound, share_table.most)]
+        self.asked = False
+        self.problem = (openings, gain, loss, up, down, share_use, refund_use, share_room,
+                        refund_room, share_table)
+
+    def price_share(self) -> None:
+        """Price the share rule in too, unless it does not bind at the LP's best (once)."""
+        if self.asked:
             return
+        self.asked = True
+        openings, gain, loss, up, down, share_use, refund_use, share_room, refund_room, share_table = (
+            self.problem)
         # Where the LP's best choice with the share rule dropped keeps the rule anyway, no
         # price on share seats bounds lower.
-        cost = refund_use[openings] * refund_bound.lams[refund_bound.turn(0, refund_room)]
+        cost = refund_use[openings] * self.refund_bound.lams[self.refund_bound.turn(0, refund_room)]
         lp_choice = np.where(gain[openings] > cost, up[openings],
                              np.where(loss[openings] < cost, -down[openings], 0))
         if lp_choice @ share_use[openings] + share_table.best_net <= share_room:
             return
 
-        def priced_at(lam):
+        def priced_at(lam, start_only=False):
             charge = lam * share_use
-            return (lam, _RefundBound(openings, gain - charge, loss - charge, up, down, refund_use),
+            return (lam, _RefundBound(openings, gain - charge, loss - charge, up, down, refund_use,
+                                      start_only=start_only),
                     share_table.most_at(lam))
 
         def at_start(lam):
-            _, refund_bound, share_most = priced_at(lam)
+            _, refund_bound, share_most = priced_at(lam, start_only=True)
             return float(refund_bound.at(0, refund_room)) + share_most + lam * share_room
 
         # No share seat is worth more than the dearest price.
@@ -346,22 +366,26 @@ class _RefundBound:
     binary search.
     """
 
-    def __init__(self, openings, gain, loss, up, down, refund_use):
+    def __init__(self, openings, gain, loss, up, down, refund_use, *, start_only: bool = False):
         beta = refund_use[openings]
         gain, loss, up, down = gain[openings], loss[openings], up[openings], down[openings]
-        self.lams = np.unique(np.r_[0.0, np.maximum(np.r_[gain, loss] / np.r_[beta, beta], 0.0)])
+        # Sorted, each once (np.unique costs more than all the rest here).
+        lams = np.sort(np.concatenate([[0.0], np.maximum(gain / beta, 0.0), np.maximum(loss / beta, 0.0)]))
+        self.lams = lams[np.concatenate([[True], lams[1:] != lams[:-1]])]
         cost = beta[:, None] * self.lams  # each opening's seat at each lam, in points
         # Per opening and lam: what its seats add to g, and how fast g falls just past
         # lam (its refund still worth opening) and rises (its refund worth closing), in
         # øre. "Just past" is read halfway to the next lam, where no seat is on the edge.
         spread = (up[:, None] * np.maximum(gain[:, None] - cost, 0.0)
                   + down[:, None] * np.maximum(cost - loss[:, None], 0.0))
-        past = beta[:, None] * np.r_[(self.lams[:-1] + self.lams[1:]) / 2.0, self.lams[-1] + 1.0]
+        past = beta[:, None] * np.append((self.lams[:-1] + self.lams[1:]) / 2.0, self.lams[-1] + 1.0)
         slope = ((down * beta)[:, None] * (past > loss[:, None])
                  - (up * beta)[:, None] * (gain[:, None] > past))
-        # Row k: the openings from stage k on (the last row: none).
-        self.intercept = _tails(spread)
-        self.slope = _tails(slope)
+        # Row k: the openings from stage k on (the last row: none), or just stage 0's row.
+        if start_only:
+            self.intercept, self.slope = spread.sum(axis=0)[None, :], slope.sum(axis=0)[None, :]
+        else:
+            self.intercept, self.slope = _tails(spread), _tails(slope)
 
     def turn(self, stage: int, room):
         """Index into `lams` of the best multiplier for each refund `room` (integers) from `stage` on.

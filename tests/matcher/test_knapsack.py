@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from scipy.optimize import linprog
 
-from matcher.knapsack import _RefundBound, best_seat_changes
+from matcher.knapsack import PRICE_SHARE_STATES, _RefundBound, best_seat_changes
 
 SMALL = settings(max_examples=150, deadline=None)
 
@@ -40,12 +40,15 @@ def brute_force(gain, loss, up, down, share_use, refund_use, share_room, refund_
 
 
 @SMALL
-@given(moves=seat_moves())
-def test_best_seat_changes_finds_the_brute_force_optimum(moves):
-    """Does the dynamic programme reach the best value any change that fits both rooms has?"""
+@given(moves=seat_moves(), price_share_from=st.sampled_from([PRICE_SHARE_STATES, 0]))
+def test_best_seat_changes_finds_the_brute_force_optimum(moves, price_share_from):
+    """Does the dynamic programme reach the best value any change that fits both rooms has?
+
+    Also with share seats priced into the bound from the first state on.
+    """
     gain, loss, up, down, share_use, refund_use, share_room, refund_room = moves
     expected = brute_force(*moves)
-    found = best_seat_changes(*moves)
+    found = best_seat_changes(*moves, price_share_from=price_share_from)
     if expected is None:
         assert found is None
         return
