@@ -292,7 +292,7 @@ class _StateBound:
         self.refund_bound = _RefundBound(openings, gain, loss, up, down, refund_use)
         self.priced = [(0.0, self.refund_bound, share_table.most)]
         self.asked = False
-        self.problem = (openings, gain, loss, up, down, share_use, refund_use, share_room,
+        self.inputs = (openings, gain, loss, up, down, share_use, refund_use, share_room,
                         refund_room, share_table)
 
     def price_share(self) -> None:
@@ -301,7 +301,7 @@ class _StateBound:
             return
         self.asked = True
         openings, gain, loss, up, down, share_use, refund_use, share_room, refund_room, share_table = (
-            self.problem)
+            self.inputs)
         # Where the LP's best choice with the share rule dropped keeps the rule anyway, no
         # price on share seats bounds lower.
         cost = refund_use[openings] * self.refund_bound.lams[self.refund_bound.turn(0, refund_room)]
