@@ -188,11 +188,13 @@ class _RefundStates:
     share seats and refund, and their value. A state is dropped when the
     rest can no longer bring it within the rooms, when another with as
     many share seats uses no more refund for at least its value, or when
-    even the LP bound on what the rest can add (`_RefundBound`) leaves it
-    below the best complete choice seen: a state completed by no further
-    change, with the share-only openings' best (`_ShareSeats`). Share
-    seats and refund are counted from a floor below which everything the
-    rest could add fits, so states under it compare by value alone.
+    even the LP bound on what the rest can add (`_StateBound`) leaves it
+    no higher than the best complete choice seen (a tie never replaces it),
+    a state completed by no further change, with the share-only openings'
+    best (`_ShareSeats`); once no state is left, that choice is proven
+    best. Share seats and refund are counted from a floor below which
+    everything the rest could add fits, so states under it compare by
+    value alone.
     """
 
     def __init__(self, openings, gain, loss, up, down, share_use, refund_use, share_room,
@@ -213,6 +215,8 @@ class _RefundStates:
                             refund_room, share_table)
         self._complete(share_room, refund_room, share_table, stage=-1)
         for stage, j in enumerate(openings.tolist()):
+            if len(self.value) == 0:
+                break
             deltas = np.arange(-down[j], up[j] + 1)
             worth = np.where(deltas > 0, deltas * gain[j], deltas * loss[j])
             share = np.maximum((self.share[:, None] + deltas * share_use[j]).ravel(),
@@ -231,19 +235,22 @@ class _RefundStates:
             if len(self.value) > price_share_from and share_floor[0] < 0:
                 bound.price_share()
             hope = self.value + bound.at(stage + 1, share_room - self.share, refund_room - self.refund)
-            promising = np.nonzero(hope >= self.best_value - _TOLERANCE)[0]
+            # Only states that could still beat the best complete choice go on (a tie never
+            # replaces it), past `max_states` the most hopeful; once none is left, the best
+            # is proven.
+            promising = np.nonzero(hope > self.best_value + _TOLERANCE)[0]
             if len(promising) > max_states:
-                # The most hopeful, and the best complete state if it is here (its answer).
-                kept = promising[np.lexsort((promising, -hope[promising]))[:max_states]]
-                if self.best is not None and self.best[0] == stage:
-                    kept = np.union1d(kept, [self.best[1]])
-                promising = np.sort(kept)
+                promising = np.sort(promising[np.lexsort((promising, -hope[promising]))[:max_states]])
+            best_here = self.best is not None and self.best[0] == stage
+            if best_here:
+                # The best complete state stays: its answer is read back through it.
+                promising = np.union1d(promising, [self.best[1]])
             if len(promising) < len(self.value):
                 self.share, self.refund, self.value = (self.share[promising], self.refund[promising],
                                                        self.value[promising])
                 parent, delta = self.steps[-1]
                 self.steps[-1] = (parent[promising], delta[promising])
-                if self.best is not None and self.best[0] == stage:
+                if best_here:
                     self.best = (stage, int(np.searchsorted(promising, self.best[1])))
 
     def _complete(self, share_room, refund_room, share_table, stage):
