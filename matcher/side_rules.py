@@ -204,14 +204,15 @@ def solve_with_caps(model: SideRuleModel, caps, value_per_match: float | None = 
     """
     # Edges to closed openings stay in the list (the graph gives them no seat):
     # their prices then say what opening a seat there would be worth.
-    edges = model.kept
-    graph = model.graph.with_capacity(caps)
     per_match = model.big if value_per_match is None else value_per_match
     key = (caps.tobytes(), per_match, keep_share)
     if key not in model.capped:
-        model.capped[key] = _solve_with_caps(model, graph, per_match, keep_share)
-    weight, assigned = model.capped[key]
-    return assigned, (edges, graph, weight, assigned, per_match)
+        graph = model.graph.with_capacity(caps)
+        model.capped[key] = (graph, *_solve_with_caps(model, graph, per_match, keep_share))
+    graph, weight, assigned = model.capped[key]
+    # Edges to closed openings stay in the list (the graph gives them no seat):
+    # their prices then say what opening a seat there would be worth.
+    return assigned, (model.kept, graph, weight, assigned, per_match)
 
 
 def _solve_with_caps(model: SideRuleModel, graph, per_match: float, keep_share: bool):
