@@ -129,9 +129,14 @@ class _BoundSearch:
 
     def value(self, prices, base, theta, lam, mu) -> float:
         """The bound at (theta, lam, mu) from `prices` solved at multipliers `base`."""
+        return self.evaluate(prices, base, (theta, lam, mu))[0]
+
+    def evaluate(self, prices, base, point):
+        """The bound at `point` over every pair: (bound, pair margins, candidate terms)."""
+        theta, lam, mu = (float(x) for x in point)
         shifted, per_opening = self.charges(prices, base, theta, lam, mu)
-        _, own = self.own_terms(per_opening)
-        return self.totals(own[None, :], shifted[None, :], [(theta, lam, mu)])[0]
+        margin, own = self.own_terms(per_opening)
+        return self.totals(own[None, :], shifted[None, :], [(theta, lam, mu)])[0], margin, own
 
     def grid(self, prices, base):
         """A coarse grid over (theta, mu), a sweep over lam, then `pattern`: (bound, point)."""
@@ -276,12 +281,8 @@ class _ScreenedBound:
         return lower - limit >= self.CLEARANCE * max(abs(limit), 1.0)
 
     def _evaluate(self, point) -> float:
-        search = self.search
-        theta, lam, mu = (float(x) for x in point)
-        shifted, per_opening = search.charges(self.prices, self.base, theta, lam, mu)
-        margin, own = search.own_terms(per_opening)
-        self.last = (margin, own)
-        return search.totals(own[None, :], shifted[None, :], [(theta, lam, mu)])[0]
+        value, *self.last = self.search.evaluate(self.prices, self.base, point)
+        return value
 
     def _centre(self) -> None:
         """Make each candidate's best pair at the last point evaluated their reference pair."""
