@@ -186,9 +186,10 @@ def test_relaxation_bounds_lie_on_or_above_the_exact_optimum(instance):
     assert bounds["score_bound"] >= exact["objective"] - 0.01  # the objective is rounded to 0.01
 
 
-def _assert_reaches_the_exact_optimum(seed, young, seats, matched):
-    """On this tight generated instance solve is feasible, matches `matched` like the MILP and scores as well."""
+def _assert_reaches_the_exact_optimum(seed, young, seats, matched, **policy):
+    """On this tight generated instance (`policy` changed so) solve is feasible, matches `matched` like the MILP and scores as well."""
     instance = random_instance(np.random.default_rng(seed), young, seats, tight=True)
+    instance["policy"].update(policy)
     result = solve(instance)
     exact = solve_exact(instance, time_limit=30)
     assert check_result(instance, result) == []
@@ -253,6 +254,42 @@ def test_knapsack_move_pairs_a_closed_seat_with_the_new_seat_its_person_takes():
     # for a cheaper one. Priced apart, the closed seat lost a match and the search
     # stopped 1.1 % below the MILP.
     _assert_reaches_the_exact_optimum(seed=1883, young=40, seats=25, matched=16)
+
+
+def test_kick_opens_a_refund_seat_past_the_budget_to_reach_one_more_match():
+    """Does a search from one refund seat too many find the match the prices never pay for?"""
+    # The optimum trades two refund seats for three that cost 17,500 øre more in all. The
+    # knapsack moves priced seat by seat counted on one unmatched person for two new
+    # seats, and the search stopped a match short; from one seat too many, it fits.
+    _assert_reaches_the_exact_optimum(seed=100049, young=68, seats=62, matched=28)
+
+
+def test_kick_trades_refund_seats_the_knapsack_move_overcloses():
+    """Without a share target, does a kicked search reach the score the first searches missed by 4.6 %?"""
+    # Every knapsack move closed two seats at three refund openings, each priced as the
+    # first, and lost a match; the optimum closes three of them for two dearer seats.
+    _assert_reaches_the_exact_optimum(seed=201172, young=64, seats=79, matched=34,
+                                      min_private_share_pct=0)
+
+
+def test_kick_opens_a_second_seat_at_a_refund_opening():
+    """Does a kicked search fill a second new seat at one refund opening, which no knapsack move offers?"""
+    # The optimum trades two cheaper refund seats for two at one opening (0.71 % more);
+    # the knapsack move offers one new seat per opening.
+    _assert_reaches_the_exact_optimum(seed=201926, young=118, seats=42, matched=22,
+                                      min_private_share_pct=0)
+
+
+def test_kick_opens_a_non_private_seat_past_the_share_and_moves_an_apprentice_to_a_private_one():
+    """Does a search from a non-private seat past the share find the match a private seat pays for?"""
+    # The share has no room, so no move opens a non-private seat; the re-solve from one
+    # moves a young person from an apprenticeship to a private seat, which makes the room.
+    _assert_reaches_the_exact_optimum(seed=203831, young=11, seats=85, matched=4)
+
+
+def test_kick_closes_a_non_private_seat_to_free_the_share_for_a_refund_seat():
+    """Does a search from one non-private seat fewer reach the score the first searches missed by 0.91 %?"""
+    _assert_reaches_the_exact_optimum(seed=401166, young=24, seats=66, matched=13)
 
 
 @pytest.mark.slow
