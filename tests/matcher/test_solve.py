@@ -22,6 +22,27 @@ instances = st.builds(
 )
 
 
+
+def _with_policy(instance, share_pct, budget_fraction, private_before):
+    """`instance` with another share target, a smaller refund budget or no earlier private placements."""
+    policy = instance["policy"]
+    policy["min_private_share_pct"] = share_pct
+    if budget_fraction is not None:
+        policy["refund_budget_ore"] = int(policy["refund_budget_ore"] * budget_fraction)
+    if private_before is not None:
+        policy["leisure_private_before"] = private_before
+    return instance
+
+
+other_policies = st.builds(
+    _with_policy,
+    instances,
+    share_pct=st.sampled_from([0, 30, 50, 70, 100]),
+    budget_fraction=st.sampled_from([None, 0.0, 0.15]),
+    private_before=st.sampled_from([None, 0]),
+)
+
+
 def municipal(id, **kw):
     return make_opening(id, employer_kind="municipal", refund=True, **kw)
 
@@ -173,6 +194,18 @@ def test_small_instances_match_the_exact_optimum(instance):
     assert result["stats"]["matched"] == exact["matched"]
     assert result["stats"]["objective"] >= exact["objective"] * 0.995 - 1e-6
     assert result["stats"]["upper_bound"] >= exact["objective"] - 0.01 * max(1, exact["matched"])
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(instance=other_policies)
+def test_small_instances_under_other_policies_match_the_exact_optimum(instance):
+    """With another share target, a small budget or a share already missed, does solve still match the MILP?"""
+    result = solve(instance)
+    exact = solve_exact(instance, time_limit=30)
+    assert check_result(instance, result) == []
+    assert exact["status"] == "optimal"
+    assert result["stats"]["matched"] == exact["matched"]
+    assert result["stats"]["objective"] >= exact["objective"] * 0.995 - 1e-6
 
 
 @PROPERTY
