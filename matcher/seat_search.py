@@ -87,9 +87,15 @@ def seat_search(model: SideRuleModel, assigned, rounds: int, *, caps=None, knaps
         def trials():
             # Made one at a time: the later ones only when the earlier do not improve.
             if knapsack:
-                # First a compound move chosen by a small knapsack.
-                yield _knapsack_moves(model, caps, charged, gain, loss, share_room, refund_room,
-                                      _swap_values(chains, limit=None))
+                # First a compound move chosen by a small knapsack. Its inputs follow from
+                # the caps and the rooms (the caps' solve is cached), so a later search that
+                # stands on the same caps (a restart, a kick) asks the same question: the
+                # answer is kept.
+                key = (caps.tobytes(), share_room, refund_room)
+                if key not in model.knapsacks:
+                    model.knapsacks[key] = _knapsack_moves(model, caps, charged, gain, loss, share_room,
+                                                           refund_room, _swap_values(chains, limit=None))
+                yield model.knapsacks[key]
             batch = _seat_moves(model, caps, openable, closable, gain, loss, share_room,
                                 refund_room, _swap_values(chains))
             # All greedy moves together, then the best one alone (prices are exact for one seat only).

@@ -71,6 +71,7 @@ class SideRuleModel:
         self.graph = SeatGraph(self.cand[self.kept], self.opening[self.kept], self.capacity, self.n)
         self.cache: dict = {}
         self.capped: dict = {}
+        self.knapsacks: dict = {}  # the seat search's knapsack moves, by caps and rooms
         refunds = self.beta[self.beta > 0]
         self.refund_unit = float(refunds.mean()) if len(refunds) else 1.0
         self.weight_key = self.cand * (self.m + 1) + self.opening
