@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["best_seat_changes"]
+__all__ = ["best_paired_changes", "best_seat_changes"]
 
 #: Values within this of each other are ties (they are sums of prices, in points).
 _TOLERANCE = 1e-6
@@ -24,6 +24,10 @@ MAX_STATES = 20_000
 #: bounded with share seats priced in (which costs about 2 ms to set up; 600x450 seed 15
 #: keeps up to 1,400 states a stage, the other seeds mostly under 300).
 PRICE_SHARE_STATES = 400
+#: Most choices of paired moves `best_paired_changes` looks at before it gives up (and
+#: says so). Nine in ten of the seat search's knapsacks on small instances take no pair,
+#: and none took more than two on 300 of the sweep's instances.
+MAX_PAIR_NODES = 64
 
 
 def best_seat_changes(gain, loss, up, down, share_use, refund_use, share_room, refund_room, *,
@@ -122,6 +126,106 @@ def best_seat_changes(gain, loss, up, down, share_use, refund_use, share_room, r
     change[refund_openings] = states.changes(states.best)
     change += share_table.changes(share_room - states.best_share, m)
     return change, states.best_value + free_value
+
+
+def best_paired_changes(gain, loss, up, down, share_use, refund_use, share_room, refund_room,
+                        pair_close, pair_open, pair_value, *, max_nodes: int = MAX_PAIR_NODES):
+    """`best_seat_changes` with paired moves too: a seat closed at one opening and opened at another.
+
+    A pair ``(pair_close[p], pair_open[p])`` is worth ``pair_value[p]``
+    (its exact value: the person of the closed seat may take the new one),
+    which is more than the two seats' prices say apart. It uses one of the
+    new seats the opening it opens may gain and one of the seats the other
+    may lose; a single new seat at ``j`` is offered only where ``gain[j]``
+    is positive. Each pair is either taken or not, depth first, those
+    worth most beyond their two prices first; under each choice the single
+    seats are settled by
+    `best_seat_changes`, and a branch is left when even the best single
+    seats with every remaining pair's extra value added to its new seat
+    (an upper bound: each new seat takes at most one pair) cannot beat the
+    best choice so far.
+
+    Parameters
+    ----------
+    gain, loss, up, down, share_use, refund_use, share_room, refund_room
+        As for `best_seat_changes`, except that `up` counts the new seats
+        both kinds of move may make.
+    pair_close, pair_open : numpy.ndarray of int
+        The openings each pair closes a seat at and opens one at.
+    pair_value : numpy.ndarray of float
+        Each pair's value.
+    max_nodes : int, optional
+        Most choices of pairs looked at; past it the answer is not proven.
+
+    Returns
+    -------
+    tuple of (numpy.ndarray of int, float, bool) or None
+        The change in seats per opening, its value, and whether it is
+        proven best (``False`` once `max_nodes` ran out: then the change is
+        ``None`` if none that fits was found); ``None`` when no choice fits
+        both rules.
+
+    Examples
+    --------
+    Closing the seat at 0 loses 9 and opening one at 1 gains 2, but the
+    person at 0 would take the new seat: the pair is worth 8. The budget
+    of 100 fits one seat at 1 only after the seat at 0 (refund 100) closes.
+
+    >>> import numpy as np
+    >>> change, value, proven = best_paired_changes(
+    ...     np.array([0.0, 2.0]), np.array([9.0, 9.0]), np.array([0, 1]), np.array([1, 0]),
+    ...     np.array([0, 0]), np.array([100, 150]), np.inf, 60,
+    ...     np.array([0]), np.array([1]), np.array([8.0]))
+    >>> change.tolist(), value, proven
+    ([-1, 1], 8.0, True)
+    """
+    gain, loss = np.asarray(gain, dtype=np.float64), np.asarray(loss, dtype=np.float64)
+    share_use = np.asarray(share_use, dtype=np.int64)
+    refund_use = np.asarray(refund_use, dtype=np.int64)
+    pair_close, pair_open = np.asarray(pair_close, dtype=np.int64), np.asarray(pair_open, dtype=np.int64)
+    pair_value = np.asarray(pair_value, dtype=np.float64)
+    # What each pair is worth beyond its two seats priced apart; the most first, so that
+    # a good choice is found early and bounds the rest.
+    extra = pair_value - (gain[pair_open] - loss[pair_close])
+    order = np.argsort(-extra, kind="stable")
+    pair_close, pair_open, pair_value, extra = pair_close[order], pair_open[order], pair_value[order], extra[order]
+    sells = gain > _TOLERANCE
+    best = [None, -np.inf]
+    nodes = [0]
+
+    def visit(first, up, down, share_room, refund_room, value, change):
+        nodes[0] += 1
+        usable = [p for p in range(first, len(pair_value))
+                  if up[pair_open[p]] > 0 and down[pair_close[p]] > 0]
+        if usable:
+            raised = np.zeros(len(gain))
+            np.maximum.at(raised, pair_open[usable], extra[usable])
+            ceiling = best_seat_changes(gain + raised, loss, np.where(sells | (raised > 0), up, 0), down,
+                                        share_use, refund_use, share_room, refund_room)
+            if ceiling is None or value + ceiling[1] <= best[1] + _TOLERANCE:
+                return
+        found = best_seat_changes(gain, loss, np.where(sells, up, 0), down, share_use, refund_use,
+                                  share_room, refund_room)
+        if found is not None and value + found[1] > best[1] + _TOLERANCE:
+            best[:] = [change + found[0], value + found[1]]
+        for p in usable:
+            if nodes[0] >= max_nodes:
+                return
+            j, k = pair_open[p], pair_close[p]
+            if up[j] == 0 or down[k] == 0:
+                continue
+            step = np.zeros(len(gain), dtype=np.int64)
+            step[j], step[k] = 1, -1
+            visit(p + 1, up - (step > 0), down - (step < 0),
+                  share_room - (share_use[j] - share_use[k]), refund_room - (refund_use[j] - refund_use[k]),
+                  value + pair_value[p], change + step)
+
+    visit(0, np.asarray(up, dtype=np.int64), np.asarray(down, dtype=np.int64), share_room, refund_room,
+          0.0, np.zeros(len(gain), dtype=np.int64))
+    proven = nodes[0] < max_nodes
+    if best[0] is None:
+        return None if proven else (None, -np.inf, False)
+    return best[0], float(best[1]), proven
 
 
 def _whole(room, ceiling: int) -> int:

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from scipy.optimize import linprog
 
-from matcher.knapsack import PRICE_SHARE_STATES, _RefundBound, best_seat_changes
+from matcher.knapsack import PRICE_SHARE_STATES, _RefundBound, best_paired_changes, best_seat_changes
 
 SMALL = settings(max_examples=150, deadline=None)
 
@@ -143,3 +143,66 @@ def test_best_seat_changes_refuses_malformed_arrays(field, value, message):
     arguments[field] = value
     with pytest.raises(ValueError, match=message):
         best_seat_changes(**arguments)
+
+
+@st.composite
+def paired_moves(draw):
+    """`seat_moves` with a few pairs: a seat closed at one opening and opened at another, worth more together."""
+    gain, loss, up, down, share_use, refund_use, share_room, refund_room = draw(seat_moves())
+    m = len(gain)
+    count = draw(st.integers(0, 4)) if m > 1 else 0
+    close = np.array([draw(st.integers(0, m - 1)) for _ in range(count)], dtype=np.int64)
+    open_ = np.array([draw(st.integers(0, m - 1)) for _ in range(count)], dtype=np.int64)
+    keep = close != open_
+    close, open_ = close[keep], open_[keep]
+    extra = np.array([draw(st.integers(1, 130)) for _ in range(len(close))], float)
+    value = gain[open_] - loss[close] + extra
+    return (gain, loss, up, down, share_use, refund_use, share_room, refund_room, close, open_, value)
+
+
+def brute_force_with_pairs(gain, loss, up, down, share_use, refund_use, share_room, refund_room,
+                           close, open_, value):
+    """The best total over every set of pairs and single changes that fits both rooms and every opening's limits."""
+    best = None
+    for taken in itertools.product((0, 1), repeat=len(value)):
+        taken = np.array(taken, dtype=bool)
+        opened = np.bincount(open_[taken], minlength=len(gain))
+        closed = np.bincount(close[taken], minlength=len(gain))
+        if (opened > up).any() or (closed > down).any():
+            continue
+        left_up = np.where(gain > 1e-6, up - opened, 0)
+        for change in itertools.product(*[range(-d, u + 1) for u, d in zip(left_up, down - closed)]):
+            total_change = np.array(change) + opened - closed
+            if total_change @ share_use <= share_room and total_change @ refund_use <= refund_room:
+                change = np.array(change)
+                total = (float(np.where(change > 0, change * gain, change * loss).sum())
+                         + float(value[taken].sum()))
+                best = total if best is None else max(best, total)
+    return best
+
+
+@SMALL
+@given(moves=paired_moves())
+def test_best_paired_changes_finds_the_brute_force_optimum(moves):
+    """With pairs too, does the search reach the best value any choice that fits has, and say it is proven?"""
+    gain, loss, up, down, share_use, refund_use, share_room, refund_room, close, open_, value = moves
+    expected = brute_force_with_pairs(*moves)
+    found = best_paired_changes(*moves)
+    if expected is None:
+        assert found is None
+        return
+    change, total, proven = found
+    assert proven
+    assert total == pytest.approx(expected, abs=1e-9)
+    assert (-down <= change).all() and (change <= up).all()
+    assert change @ share_use <= share_room and change @ refund_use <= refund_room
+
+
+def test_best_paired_changes_says_when_it_ran_out_of_choices():
+    """Past `max_nodes` choices of pairs, is the answer marked as not proven?"""
+    gain, loss = np.array([1.0, 1.0, 1.0]), np.array([50.0, 50.0, 50.0])
+    ones = np.ones(3, dtype=np.int64)
+    close, open_ = np.array([0, 1, 2, 0]), np.array([1, 2, 0, 2])
+    found = best_paired_changes(gain, loss, ones, ones, np.zeros(3, dtype=np.int64), np.zeros(3, dtype=np.int64),
+                                np.inf, np.inf, close, open_, np.array([40.0, 40.0, 40.0, 45.0]), max_nodes=1)
+    assert found is not None and not found[2]
