@@ -67,12 +67,13 @@ def _young_range(text: str) -> tuple[int, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the sweep and print what it finds; return the exit status.
+    """Sweep the instances the arguments ask for, print each miss and a summary; return the exit status.
 
     Parameters
     ----------
     argv : list of str, optional
-        Command-line arguments (``sys.argv[1:]`` by default).
+        The arguments after the program's name; by default the command
+        line's own.
 
     Returns
     -------
