@@ -1,12 +1,17 @@
 """Command line: ``python -m matcher solve IN.json [-o OUT.json]``.
 
-Invalid input prints the error on stderr and exits with status 2.
+Invalid input prints the error on stderr and exits with status 2. Standard
+output carries the result's JSON alone: whatever the libraries underneath
+print while solving (HiGHS writes a diagnostic line of its own on some
+knapsack moves) goes to stderr.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 
 from .solve import solve
@@ -40,7 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with open(args.instance, encoding="utf-8") as handle:
             instance = json.load(handle)
-        result = solve(instance, time_limit=args.time_limit)
+        with _stdout_to_stderr():
+            result = solve(instance, time_limit=args.time_limit)
     except (OSError, ValueError) as err:  # json.JSONDecodeError is a ValueError
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -51,6 +57,20 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(text)
     return 0
+
+
+@contextlib.contextmanager
+def _stdout_to_stderr():
+    """Send what is written to standard output, by Python or by compiled code, to stderr meanwhile."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        os.dup2(2, 1)
+        yield
+    finally:
+        sys.stdout.flush()
+        os.dup2(saved, 1)
+        os.close(saved)
 
 
 if __name__ == "__main__":

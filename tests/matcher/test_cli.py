@@ -4,6 +4,7 @@ import sys
 
 from matcher import example_instance
 from matcher.__main__ import main
+from matcher.sweep import random_case
 
 
 def test_cli_writes_the_result(tmp_path):
@@ -39,3 +40,15 @@ def test_module_runs_as_a_program(tmp_path):
                           capture_output=True, text=True, check=False)
     assert done.returncode == 2
     assert "policy" in done.stderr
+
+
+def test_standard_output_holds_only_the_result_when_highs_prints_while_solving(tmp_path):
+    """Is stdout pure JSON even on an instance where HiGHS writes a line of its own mid-solve?"""
+    # On this sweep instance a knapsack move goes to HiGHS, whose C++ code printed
+    # "HighsMipSolverData::transformNewIntegerFeasibleSolution ..." into the JSON.
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(random_case(251, (120, 300))))
+    done = subprocess.run([sys.executable, "-m", "matcher", "solve", str(source)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0
+    assert json.loads(done.stdout)["format"] == 1
