@@ -288,7 +288,7 @@ def random_instance(rng: np.random.Generator, n_candidates: int, n_seats: int, *
         private_before = int(leisure_before * 0.7)
         budget = 10**12
     excluded = []
-    for _ in range(n_candidates // 50):
+    for _ in range(n_candidates // 50 if openings else 0):
         excluded.append([candidates[int(rng.integers(n_candidates))]["id"],
                          openings[int(rng.integers(len(openings)))]["id"]])
     return {
