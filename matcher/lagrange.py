@@ -322,9 +322,8 @@ def _kicked_searches(model: SideRuleModel, best, kicks: int, rounds: int):
     (lowest column price over refund and share used), and one fewer at
     each of the `kicks` where a seat costs least per unit it frees
     (highest price), and the seat search fits the rest to the rules' room
-    from there. Returns
-    the best result and its search's last capped solve, or `best` and
-    ``None`` when no search beats it.
+    from there. Returns the best result and its search's last capped
+    solve, or `best` and ``None`` when no search beats it.
     """
     caps = side_rule_seats(model, best)
     _, restricted = solve_with_caps(model, caps, keep_share=True)
