@@ -212,8 +212,6 @@ def best_paired_changes(gain, loss, up, down, share_use, refund_use, share_room,
             if nodes[0] >= max_nodes:
                 return
             j, k = pair_open[p], pair_close[p]
-            if up[j] == 0 or down[k] == 0:
-                continue
             step = np.zeros(len(gain), dtype=np.int64)
             step[j], step[k] = 1, -1
             visit(p + 1, up - (step > 0), down - (step < 0),

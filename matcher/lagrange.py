@@ -190,7 +190,7 @@ def _knapsack_caps(model: SideRuleModel, lam: float, mu: float):
                   else float(np.dot(np.maximum(model.alpha, 0), caps)) - private_used - model.slack)
     refund_over = float(np.dot(model.beta, caps)) - model.budget
     units = np.repeat(np.nonzero(charged & (caps > 0))[0], caps[charged & (caps > 0)])
-    alpha_scale = max(model.alpha.max(), 1.0)
+    alpha_scale = model.share_unit
     while (share_over > 0 or refund_over > 0) and len(units):
         use = (np.maximum(model.alpha[units], 0) / alpha_scale * (share_over > 0)
                + model.beta[units] / model.refund_unit * (refund_over > 0))
@@ -334,8 +334,8 @@ def _kicked_searches(model: SideRuleModel, best, kicks: int, rounds: int):
     openable = np.nonzero(charged & (caps < model.capacity) & (gain > 1e-6))[0]
     closable = np.nonzero(charged & (caps > 0))[0]
     # The rules' room is what is scarce: a seat's worth per unit of room it uses decides.
-    use = model.beta / model.refund_unit + np.maximum(model.alpha, 0.0) / max(model.alpha.max(), 1.0)
-    gain_per_use, loss_per_use = gain / np.maximum(use, 1e-12), loss / np.maximum(use, 1e-12)
+    use = np.maximum(model.room_use, 1e-12)
+    gain_per_use, loss_per_use = gain / use, loss / use
     starts = ([(j, 1) for j in openable[np.argsort(-gain_per_use[openable], kind="stable")][:kicks].tolist()]
               + [(k, -1) for k in closable[np.argsort(loss_per_use[closable], kind="stable")][:kicks].tolist()])
     found_restricted = None

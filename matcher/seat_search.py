@@ -193,9 +193,7 @@ def _knapsack_moves(model: SideRuleModel, caps, charged, gain, loss, share_room,
         # The items nearest the margin: best value per unit of rule for new seats, least
         # for closed ones; the rest would rarely change the choice.
         touched = np.where(opened >= 0, opened, closed)
-        use = (model.beta[touched] / model.refund_unit
-               + np.maximum(model.alpha[touched], 0.0) / max(model.alpha.max(), 1.0))
-        ratio = np.abs(value) / np.maximum(use, 1e-12)
+        ratio = np.abs(value) / np.maximum(model.room_use[touched], 1e-12)
         ups = np.nonzero(opened >= 0)[0]
         downs = np.nonzero(opened < 0)[0]
         near = np.sort(np.r_[ups[np.lexsort((ups, -ratio[ups]))[:KNAPSACK_CORE]],
@@ -224,9 +222,7 @@ def _move_with_pairs(model: SideRuleModel, caps, openings, opened, closed, value
     position = np.searchsorted(openings, np.where(paired, opened, 0))
     origin = np.searchsorted(openings, np.where(paired, closed, 0))
     found = best_paired_changes(gain[openings], loss[openings], up[openings], down[openings],
-                                (model.alpha[openings] > 0).astype(np.int64),
-                                np.rint(model.beta[openings]).astype(np.int64),
-                                share_room / max(model.alpha.max(), 1.0), refund_room,
+                                *_seat_uses(model, openings), share_room / model.share_unit, refund_room,
                                 origin[paired], position[paired], value[paired])
     if found is None:
         return None
@@ -234,11 +230,7 @@ def _move_with_pairs(model: SideRuleModel, caps, openings, opened, closed, value
     if not proven:
         return _move_by_milp(model, caps, openings, opened, closed, value, up, down, share_room,
                              refund_room)
-    if total <= 1e-6 and refund_room >= 0 and share_room >= 0:
-        return None
-    new_caps = caps.copy()
-    new_caps[openings] += change
-    return new_caps
+    return _changed_caps(caps, openings, change, total, share_room, refund_room)
 
 
 def _move_by_milp(model: SideRuleModel, caps, openings, opened, closed, value, up, down, share_room,
@@ -259,9 +251,8 @@ def _move_by_milp(model: SideRuleModel, caps, openings, opened, closed, value, u
     rows = [change @ model.beta[openings] / model.refund_unit]
     upper = [refund_room / model.refund_unit]
     if np.isfinite(share_room):
-        share_unit = max(model.alpha.max(), 1.0)
-        rows.append(change @ np.maximum(model.alpha[openings], 0.0) / share_unit)
-        upper.append(share_room / share_unit)
+        rows.append(change @ np.maximum(model.alpha[openings], 0.0) / model.share_unit)
+        upper.append(share_room / model.share_unit)
     # Each opening gains at most `up` seats and loses at most `down`, whichever items do
     # it: a row where its items could do more (only paired items make that possible).
     for seats, limit in ((np.maximum(change, 0.0), up[openings]), (np.maximum(-change, 0.0), down[openings])):
@@ -276,11 +267,8 @@ def _move_by_milp(model: SideRuleModel, caps, openings, opened, closed, value, u
     if chosen.x is None:
         return None
     picked = chosen.x > 0.5
-    if value[picked].sum() <= 1e-6 and refund_room >= 0 and share_room >= 0:
-        return None
-    new_caps = caps.copy()
-    new_caps[openings] += np.rint(change[picked].sum(axis=0)).astype(np.int64)
-    return new_caps
+    return _changed_caps(caps, openings, np.rint(change[picked].sum(axis=0)).astype(np.int64),
+                         value[picked].sum(), share_room, refund_room)
 
 
 def _move_by_opening(model: SideRuleModel, caps, openings, opened, closed, gain, loss,
@@ -292,13 +280,20 @@ def _move_by_opening(model: SideRuleModel, caps, openings, opened, closed, gain,
     """
     up = np.bincount(opened[opened >= 0], minlength=model.m)[openings]
     down = np.bincount(closed[closed >= 0], minlength=model.m)[openings]
-    found = best_seat_changes(gain[openings], loss[openings], up, down,
-                              (model.alpha[openings] > 0).astype(np.int64),
-                              np.rint(model.beta[openings]).astype(np.int64),
-                              share_room / max(model.alpha.max(), 1.0), refund_room)
+    found = best_seat_changes(gain[openings], loss[openings], up, down, *_seat_uses(model, openings),
+                              share_room / model.share_unit, refund_room)
     if found is None:
         return None
-    change, value = found
+    return _changed_caps(caps, openings, *found, share_room, refund_room)
+
+
+def _seat_uses(model: SideRuleModel, openings):
+    """Share seats and refund (whole øre) one seat at each of `openings` uses, as the knapsacks count them."""
+    return (model.alpha[openings] > 0).astype(np.int64), np.rint(model.beta[openings]).astype(np.int64)
+
+
+def _changed_caps(caps, openings, change, value: float, share_room, refund_room):
+    """`caps` with `change` at `openings`; ``None`` when it gains nothing and the caps already fit the rooms."""
     if value <= 1e-6 and refund_room >= 0 and share_room >= 0:
         return None
     new_caps = caps.copy()

@@ -74,6 +74,9 @@ class SideRuleModel:
         self.knapsacks: dict = {}  # the seat search's knapsack moves, by caps and rooms
         refunds = self.beta[self.beta > 0]
         self.refund_unit = float(refunds.mean()) if len(refunds) else 1.0
+        self.share_unit = float(self.alpha.max(initial=1.0))
+        # The room of both rules one seat at each opening uses, each in a typical seat's units.
+        self.room_use = self.beta / self.refund_unit + np.maximum(self.alpha, 0.0) / self.share_unit
         self.weight_key = self.cand * (self.m + 1) + self.opening
 
     def adjusted(self, lam: float, mu: float):
@@ -203,8 +206,6 @@ def solve_with_caps(model: SideRuleModel, caps, value_per_match: float | None = 
     the share holds, at most once per bonus. The same caps are solved once
     (a restarted seat search tries some of the first search's caps again).
     """
-    # Edges to closed openings stay in the list (the graph gives them no seat):
-    # their prices then say what opening a seat there would be worth.
     per_match = model.big if value_per_match is None else value_per_match
     key = (caps.tobytes(), per_match, keep_share)
     if key not in model.capped:
