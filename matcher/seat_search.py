@@ -42,7 +42,8 @@ PAIRS_PER_CLOSED_SEAT = 3
 SEARCHED_PAIRS = 7
 
 
-def seat_search(model: SideRuleModel, assigned, rounds: int, *, caps=None, knapsack: bool = False):
+def seat_search(model: SideRuleModel, assigned, rounds: int, *, caps=None, knapsack: bool = False,
+                paired_openings: int = PAIRED_KNAPSACK_OPENINGS):
     """Improve a feasible assignment by moving seats between side-rule openings.
 
     Starts from the seats `assigned` uses at side-rule openings, or from
@@ -57,7 +58,8 @@ def seat_search(model: SideRuleModel, assigned, rounds: int, *, caps=None, knaps
     costly opening to a better one (valued exactly for the pair by
     `seat_move_values` when the two prices alone do not pay for it);
     re-solve and keep the result if it is better and feasible. With
-    `knapsack`, each round first tries a compound move (`_knapsack_moves`).
+    `knapsack`, each round first tries a compound move (`_knapsack_moves`),
+    with paired items up to `paired_openings` side-rule openings.
     """
     charged = (model.alpha > 0) | (model.beta > 0)
     best = assigned
@@ -94,11 +96,12 @@ def seat_search(model: SideRuleModel, assigned, rounds: int, *, caps=None, knaps
                 # First a compound move chosen by a small knapsack. Its inputs follow from
                 # the caps and the rooms (the caps' solve is cached), so a later search that
                 # stands on the same caps (a restart, a kick) asks the same question: the
-                # answer is kept.
-                key = (caps.tobytes(), share_room, refund_room)
+                # answer is kept (paired items or not are part of the question).
+                key = (caps.tobytes(), share_room, refund_room, paired_openings)
                 if key not in model.knapsacks:
                     model.knapsacks[key] = _knapsack_moves(model, caps, charged, gain, loss, share_room,
-                                                           refund_room, _swap_values(chains, limit=None))
+                                                           refund_room, _swap_values(chains, limit=None),
+                                                           paired_openings)
                 yield model.knapsacks[key]
             batch = _seat_moves(model, caps, openable, closable, gain, loss, share_room,
                                 refund_room, _swap_values(chains))
@@ -130,7 +133,7 @@ def seat_search(model: SideRuleModel, assigned, rounds: int, *, caps=None, knaps
 
 
 def _knapsack_moves(model: SideRuleModel, caps, charged, gain, loss, share_room, refund_room,
-                    swap_values=None):
+                    swap_values=None, paired_openings: int = PAIRED_KNAPSACK_OPENINGS):
     """Seats to open and close at side-rule openings at once: a small knapsack over the prices.
 
     Each side-rule opening may gain one seat, worth its lowest price, or
@@ -154,7 +157,7 @@ def _knapsack_moves(model: SideRuleModel, caps, charged, gain, loss, share_room,
     to a new seat elsewhere looks as costly as losing them. With
     `swap_values` (``swap_values(k, closing=True)[j]``: the exact value of
     moving a seat from ``k`` to ``j``, see `_swap_values`) and at most
-    `PAIRED_KNAPSACK_OPENINGS` side-rule openings, such moves are items of
+    `paired_openings` side-rule openings, such moves are items of
     their own, the `PAIRS_PER_CLOSED_SEAT` best per closed opening among
     those worth more than their two prices say.
 
@@ -177,7 +180,7 @@ def _knapsack_moves(model: SideRuleModel, caps, charged, gain, loss, share_room,
     opened = np.r_[np.repeat(openings, up[openings]), np.full(down[openings].sum(), -1)]
     closed = np.r_[np.full(up[openings].sum(), -1), np.repeat(openings, down[openings])]
     value = np.where(opened >= 0, gain[opened], -loss[closed])
-    if swap_values is not None and len(openings) <= PAIRED_KNAPSACK_OPENINGS:
+    if swap_values is not None and len(openings) <= paired_openings:
         targets = openings[up[openings] > 0]
         for k in openings[caps[openings] > 0]:
             exact = swap_values(k, closing=True)[targets]
