@@ -37,15 +37,18 @@ more matches always win. The steps:
 5. **Restart.** The Lagrangian solution at those multipliers is often
    near the LP optimum, so the seat search runs again from its seats per
    side-rule opening, which the knapsack move fits to the rules' room.
-6. **Kicks.** On small instances, unless the result is proven best, the
-   seat search runs again from a seat more, or a seat fewer, at a few
-   side-rule openings: a better result can lie past a worse one.
+6. **Escapes.** On small instances, unless the result is proven best,
+   more seat searches: kicked ones, from a seat more or a seat fewer at a
+   few side-rule openings (a better result can lie past a worse one); and
+   one whose knapsack moves also offer seats moved between two openings at
+   their exact value, which the other searches offer only on the smallest
+   instances.
 
 How much of this an instance gets depends on its size (`_effort`): where a
 solve takes milliseconds, all of it, with long searches; around 2,500×2,000
 the bisection and the first search are skipped for the restart, which gets
 closer in fewer solves; where the graph is pruned, no restart. Only small
-instances get kicks.
+instances get the escapes.
 """
 
 from __future__ import annotations
@@ -67,15 +70,20 @@ __all__ = ["Outcome", "constrained_assignment"]
 #: thorough: a multiplier bisection, long seat searches and a restart (see `_effort`).
 THOROUGH_PAIRS = 50_000
 #: Up to this many eligible pairs (a solve takes a fraction of a millisecond; about
-#: 350x260 young people x seats, a large week's run) the search ends with kicks: seat
-#: searches from one seat more or fewer at a few side-rule openings (`_kicked_searches`).
-KICK_PAIRS = 2_500
+#: 350x260 young people x seats, a large week's run) the search ends with the escapes:
+#: seat searches from one seat more or fewer at a few side-rule openings
+#: (`_kicked_searches`), and one with paired items (`_paired_search`).
+ESCAPE_PAIRS = 2_500
 #: Side-rule openings the kick step opens one more seat at (those where a seat adds most
 #: per unit of the rules' room), and as many it closes one at (where a seat costs least
 #: per unit): a search from each. Ranked by price alone, not per unit of room, the kicks
 #: left 1 of 5,000 small sweep instances a match short and 4 of 300 at 120-300 young
 #: people, where per unit they leave none and 2.
 KICKS = 2
+#: Up to this many side-rule openings the last escape of a small instance offers paired
+#: items in its knapsack moves (`_paired_search`), a seat moved between two openings at
+#: its exact value; the other searches, up to `seat_search.PAIRED_KNAPSACK_OPENINGS`.
+ESCAPE_PAIRED_OPENINGS = 100
 
 
 @dataclass(frozen=True)
@@ -232,10 +240,15 @@ class _Effort:
         Rounds of that second search.
     knapsack : bool
         Each round of either search first tries a knapsack move.
+    escapes : bool
+        Unless the result is proven best, more seat searches: kicked
+        (`_kicked_searches`) and with paired items (`_paired_search`).
     kicks : int
         Side-rule openings given one seat more, and as many given one
-        fewer, each the start of another seat search
-        (`_kicked_searches`); 0: none.
+        fewer, each the start of a kicked seat search.
+    paired_openings : int
+        Up to this many side-rule openings the paired search offers
+        paired items.
     """
 
     evaluations: int
@@ -243,7 +256,9 @@ class _Effort:
     restart: bool
     restart_rounds: int
     knapsack: bool
-    kicks: int = 0
+    escapes: bool = False
+    kicks: int = KICKS
+    paired_openings: int = ESCAPE_PAIRED_OPENINGS
 
 
 def _effort(pairs: int) -> _Effort:
@@ -253,13 +268,13 @@ def _effort(pairs: int) -> _Effort:
         # moves. The restart refits the Lagrangian solution's seats; restarting from its
         # matches, repaired, found nothing more on 40x25 to 600x450 (one 300x220 seed
         # 0.026 % less) and cost a second bound.
-        # Where a solve takes a fraction of a millisecond, kicks too. On random instances
-        # of up to 120x90 (some with no share target) the searches alone missed a match
-        # or 0.7-4.6 % of the score on 5 in 9,500 against the MILP: a seat had to move
-        # that no price paid for on its own. With kicks all five reach it, and so do all
-        # 5,000 of `python -m matcher.sweep --young 1-120` (2 were a match short).
+        # Where a solve takes a fraction of a millisecond, the escapes too. On random
+        # instances of up to 120x90 (some with no share target) the searches alone missed
+        # a match or 0.7-4.6 % of the score on 5 in 9,500 against the MILP: a seat had to
+        # move that no price paid for on its own. With kicks all five reach it, and so do
+        # all 5,000 of `python -m matcher.sweep --young 1-120` (2 were a match short).
         return _Effort(evaluations=2, seat_rounds=6, restart=True, restart_rounds=6,
-                       knapsack=True, kicks=KICKS if pairs <= KICK_PAIRS else 0)
+                       knapsack=True, escapes=pairs <= ESCAPE_PAIRS)
     if pairs <= FULL_GRAPH_PAIRS:
         # A solve takes a tenth of a second. The bound's multipliers are better than a
         # bisection's, and their Lagrangian solution uses nearly the seats per side-rule
@@ -307,7 +322,7 @@ def _bisection_start(model: SideRuleModel, seats, evaluations: int, deadline: fl
     return max(candidates, key=model.value)
 
 
-def _kicked_searches(model: SideRuleModel, best, kicks: int, rounds: int):
+def _kicked_searches(model: SideRuleModel, best, effort: _Effort):
     """The best of seat searches each started one seat off the seats `best` uses: (best, restricted).
 
     The seat search stops where no move its prices value pays off, but
@@ -322,9 +337,11 @@ def _kicked_searches(model: SideRuleModel, best, kicks: int, rounds: int):
     (lowest column price over refund and share used), and one fewer at
     each of the `kicks` where a seat costs least per unit it frees
     (highest price), and the seat search fits the rest to the rules' room
-    from there. Returns the best result and its search's last capped
-    solve, or `best` and ``None`` when no search beats it.
+    from there (`effort.kicks` openings each way, `effort.restart_rounds`
+    rounds). Returns the best result and its search's last capped solve,
+    or `best` and ``None`` when no search beats it.
     """
+    kicks = effort.kicks
     caps = side_rule_seats(model, best)
     _, restricted = solve_with_caps(model, caps, keep_share=True)
     edges, _, weight, solved, _ = restricted
@@ -342,10 +359,32 @@ def _kicked_searches(model: SideRuleModel, best, kicks: int, rounds: int):
     for j, step in starts:
         kicked = caps.copy()
         kicked[j] += step
-        found, searched = seat_search(model, best, rounds=rounds, caps=kicked, knapsack=True)
+        found, searched = seat_search(model, best, rounds=effort.restart_rounds, caps=kicked,
+                                      knapsack=True)
         if model.value(found) > model.value(best):
             best, found_restricted = found, searched
     return best, found_restricted
+
+
+def _paired_search(model: SideRuleModel, best, effort: _Effort):
+    """A seat search from `best` whose knapsack moves also offer paired items: (best, restricted).
+
+    Prices value a closed seat as if its person were lost, though they
+    might move to a seat opened elsewhere; a paired item (`_knapsack_moves`)
+    is such a move at its exact value. One pair may break the refund
+    budget and another free it again (a seat moved to a dearer refund
+    opening, and one to a cheaper), which no price nor single swap offers.
+    Pairs cost each knapsack move a shortest-path search per opening and
+    a knapsack with many pairs, so the other searches offer them only up
+    to `seat_search.PAIRED_KNAPSACK_OPENINGS` side-rule openings; this
+    one, once, up to `effort.paired_openings`. Returns its result and last
+    capped solve, or `best` and ``None`` when it finds nothing better.
+    """
+    found, searched = seat_search(model, best, rounds=effort.restart_rounds, knapsack=True,
+                                  paired_openings=effort.paired_openings)
+    if model.value(found) > model.value(best):
+        return found, searched
+    return best, None
 
 
 def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None = None,
@@ -418,14 +457,16 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
             # new result, give the one for its count.
             bound, _ = lagrangian_bound(model, second_restricted, matched, total)
     proven = matched == model.value(free_run)[0] and bound <= total + 1e-9 * max(total, 1.0)
-    if binds and effort.kicks and not proven:
-        kicked, kicked_restricted = _kicked_searches(model, best, effort.kicks, effort.restart_rounds)
-        if kicked_restricted is not None:
-            count_changed = model.value(kicked)[0] > matched
-            best = kicked
+    if binds and effort.escapes and not proven:
+        for escape in (_kicked_searches, _paired_search):
+            found, found_restricted = escape(model, best, effort)
+            if found_restricted is None:
+                continue
+            count_changed = model.value(found)[0] > matched
+            best = found
             matched, total = model.value(best)
             if count_changed:
-                bound, _ = lagrangian_bound(model, kicked_restricted, matched, total)
+                bound, _ = lagrangian_bound(model, found_restricted, matched, total)
     bound = max(bound, total)
     return Outcome(
         assigned=best,
