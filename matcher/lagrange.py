@@ -38,11 +38,13 @@ more matches always win. The steps:
    near the LP optimum, so the seat search runs again from its seats per
    side-rule opening, which the knapsack move fits to the rules' room.
 6. **Escapes.** On small instances, unless the result is proven best,
-   more seat searches: kicked ones, from a seat more or a seat fewer at a
-   few side-rule openings (a better result can lie past a worse one); and
-   one whose knapsack moves also offer seats moved between two openings at
-   their exact value, which the other searches offer only on the smallest
-   instances.
+   three more kinds of seat search: one that values, after matches, how
+   little of the rules' room a seat uses rather than its score, so it
+   trades seats for cheaper ones until the room fits another match; kicked
+   ones, from a seat more or a seat fewer at a few side-rule openings (a
+   better result can lie past a worse one); and one whose knapsack moves
+   also offer seats moved between two openings at their exact value, which
+   the other searches offer only on the smallest instances.
 
 How much of this an instance gets depends on its size (`_effort`): where a
 solve takes milliseconds, all of it, with long searches; around 2,500×2,000
@@ -71,8 +73,9 @@ __all__ = ["Outcome", "constrained_assignment"]
 THOROUGH_PAIRS = 50_000
 #: Up to this many eligible pairs (a solve takes a fraction of a millisecond; about
 #: 350x260 young people x seats, a large week's run) the search ends with the escapes:
-#: seat searches from one seat more or fewer at a few side-rule openings
-#: (`_kicked_searches`), and one with paired items (`_paired_search`).
+#: a search for more matches (`_count_search`), seat searches from one seat more or
+#: fewer at a few side-rule openings (`_kicked_searches`), and one with paired items
+#: (`_paired_search`).
 ESCAPE_PAIRS = 2_500
 #: Side-rule openings the kick step opens one more seat at (those where a seat adds most
 #: per unit of the rules' room), and as many it closes one at (where a seat costs least
@@ -241,8 +244,9 @@ class _Effort:
     knapsack : bool
         Each round of either search first tries a knapsack move.
     escapes : bool
-        Unless the result is proven best, more seat searches: kicked
-        (`_kicked_searches`) and with paired items (`_paired_search`).
+        Unless the result is proven best, more seat searches: for more
+        matches (`_count_search`), kicked (`_kicked_searches`) and with
+        paired items (`_paired_search`).
     kicks : int
         Side-rule openings given one seat more, and as many given one
         fewer, each the start of a kicked seat search.
@@ -366,6 +370,36 @@ def _kicked_searches(model: SideRuleModel, best, effort: _Effort):
     return best, found_restricted
 
 
+def _count_search(model: SideRuleModel, best, effort: _Effort):
+    """A seat search for more matches that values, after them, the rules' room left: (best, restricted).
+
+    The other searches compare results by matches, then score, so at the
+    same count they never trade a well-scoring refund seat for a cheaper
+    one; yet a few such trades can free the budget for one more match
+    (three seats moved to a cheaper opening, and a fourth opened). This
+    search scores each pair by how little of the broken rules' room its
+    opening's seat uses (the score only breaks ties), so it climbs by such
+    trades; where it finds more matches, the usual seat search improves
+    the score from there. Runs only where the rules cost matches (the
+    result has fewer than the unconstrained solution). Returns the result
+    and its last capped solve, or `best` and ``None`` when it finds no
+    more matches.
+    """
+    free_run = model.evaluate(0.0, 0.0)
+    if model.value(best)[0] >= model.value(free_run)[0]:
+        return best, None
+    share_over, refund_over = model.violations(free_run)
+    # Room in a typical seat's units, of the rules the unconstrained solution breaks.
+    use = (model.beta / model.refund_unit * (refund_over > 0)
+           + np.maximum(model.alpha, 0.0) / model.share_unit * (share_over > 0))
+    thrift = 99.0 * (1.0 - use / max(use.max(), 1e-12))
+    thrifty = model.rescored(thrift[model.pairs.opening] + model.pairs.score / 100.0)
+    found, _ = seat_search(thrifty, best, rounds=effort.restart_rounds, knapsack=True)
+    if thrifty.value(found)[0] <= model.value(best)[0]:
+        return best, None
+    return seat_search(model, found, rounds=effort.restart_rounds, knapsack=True)
+
+
 def _paired_search(model: SideRuleModel, best, effort: _Effort):
     """A seat search from `best` whose knapsack moves also offer paired items: (best, restricted).
 
@@ -458,7 +492,7 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
             bound, _ = lagrangian_bound(model, second_restricted, matched, total)
     proven = matched == model.value(free_run)[0] and bound <= total + 1e-9 * max(total, 1.0)
     if binds and effort.escapes and not proven:
-        for escape in (_kicked_searches, _paired_search):
+        for escape in (_count_search, _kicked_searches, _paired_search):
             found, found_restricted = escape(model, best, effort)
             if found_restricted is None:
                 continue

@@ -8,6 +8,8 @@ ones without losing what they can keep.
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 
 from .assign import SeatGraph, prune_edges
@@ -30,6 +32,7 @@ class SideRuleModel:
     """Edges, side-rule coefficients, and cached Lagrangian evaluations and capped solves."""
 
     def __init__(self, problem: Problem, pairs: Pairs, keep: int | None):
+        self.problem, self.pairs, self.keep = problem, pairs, keep
         policy = problem.policy
         pct = policy.min_private_share_pct
         klass = problem.open_class
@@ -82,6 +85,10 @@ class SideRuleModel:
     def adjusted(self, lam: float, mu: float):
         """Edge weights ``M + score`` less the side rules' charges at multipliers (lam, mu)."""
         return self.base - lam * self.edge_alpha - mu * self.edge_beta
+
+    def rescored(self, score) -> SideRuleModel:
+        """The same problem with another score per eligible pair (0-100, in `pairs`' order), nothing cached."""
+        return SideRuleModel(self.problem, dataclasses.replace(self.pairs, score=score), self.keep)
 
     def evaluate(self, lam: float, mu: float):
         """The assignment that is best for the charged weights at (lam, mu), solved once each."""

@@ -331,6 +331,16 @@ def test_kick_closes_a_non_private_seat_to_free_the_share_for_a_refund_seat():
     _assert_reaches_the_exact_optimum(seed=401166, young=24, seats=66, matched=13)
 
 
+def test_count_search_trades_seats_for_cheaper_ones_until_the_budget_fits_one_more_match():
+    """Does the search for more matches move refund seats to a cheaper opening, at a lower score, to match one more?"""
+    # The optimum puts three seats at the cheapest refund opening, where the result had
+    # none, closes three dearer ones and opens one elsewhere. Each single trade keeps the
+    # count and costs score, so the searches that compare by score never made one, and
+    # stopped a match short (77 of 78).
+    _assert_reaches_the_exact_optimum(seed=40, young=140, seats=120, matched=78,
+                                      min_private_share_pct=30)
+
+
 def test_paired_search_moves_seats_between_openings_at_their_exact_value():
     """Past 30 side-rule openings, does the last search offer seats moved between openings and reach the MILP's score?"""
     # 237 young people, 49 side-rule openings. The optimum closes two seats at a dear
