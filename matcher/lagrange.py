@@ -277,6 +277,10 @@ def _effort(pairs: int) -> _Effort:
         # a match or 0.7-4.6 % of the score on 5 in 9,500 against the MILP: a seat had to
         # move that no price paid for on its own. With kicks all five reach it, and so do
         # all 5,000 of `python -m matcher.sweep --young 1-120` (2 were a match short).
+        # At 120-300 young people kicks still left a match short on 2 of 2,000 sweep
+        # instances, 1 of 2,700 with sizes drawn apart and 4 of 600 at 140x120 (a 30 %
+        # share target), and two scores 0.7 and 1.4 % short; the count and paired
+        # searches reach all of them (docs/benchmarks.md).
         return _Effort(evaluations=2, seat_rounds=6, restart=True, restart_rounds=6,
                        knapsack=True, escapes=pairs <= ESCAPE_PAIRS)
     if pairs <= FULL_GRAPH_PAIRS:

@@ -333,7 +333,7 @@ def test_kick_closes_a_non_private_seat_to_free_the_share_for_a_refund_seat():
 
 def test_count_search_trades_seats_for_cheaper_ones_until_the_budget_fits_one_more_match():
     """Does the search for more matches move refund seats to a cheaper opening, at a lower score, to match one more?"""
-    # The optimum puts three seats at the cheapest refund opening, where the result had
+    # The optimum puts three seats at a cheaper refund opening, where the result had
     # none, closes three dearer ones and opens one elsewhere. Each single trade keeps the
     # count and costs score, so the searches that compare by score never made one, and
     # stopped a match short (77 of 78).
