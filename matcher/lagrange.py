@@ -201,10 +201,8 @@ def _knapsack_caps(model: SideRuleModel, lam: float, mu: float):
                   else float(np.dot(np.maximum(model.alpha, 0), caps)) - private_used - model.slack)
     refund_over = float(np.dot(model.beta, caps)) - model.budget
     units = np.repeat(np.nonzero(charged & (caps > 0))[0], caps[charged & (caps > 0)])
-    alpha_scale = model.share_unit
     while (share_over > 0 or refund_over > 0) and len(units):
-        use = (np.maximum(model.alpha[units], 0) / alpha_scale * (share_over > 0)
-               + model.beta[units] / model.refund_unit * (refund_over > 0))
+        use = model.share_use[units] * (share_over > 0) + model.refund_use[units] * (refund_over > 0)
         ratio = np.where(use > 0, worth[units] / np.maximum(use, 1e-12), np.inf)
         order = np.lexsort((units, ratio))
         progressed = False
@@ -393,9 +391,8 @@ def _count_search(model: SideRuleModel, best, effort: _Effort):
     if model.value(best)[0] >= model.value(free_run)[0]:
         return best, None
     share_over, refund_over = model.violations(free_run)
-    # Room in a typical seat's units, of the rules the unconstrained solution breaks.
-    use = (model.beta / model.refund_unit * (refund_over > 0)
-           + np.maximum(model.alpha, 0.0) / model.share_unit * (share_over > 0))
+    # The room of the rules the unconstrained solution breaks.
+    use = model.refund_use * (refund_over > 0) + model.share_use * (share_over > 0)
     thrift = 99.0 * (1.0 - use / max(use.max(), 1e-12))
     thrifty = model.rescored(thrift[model.pairs.opening] + model.pairs.score / 100.0)
     found, _ = seat_search(thrifty, best, rounds=effort.restart_rounds, knapsack=True)

@@ -78,8 +78,10 @@ class SideRuleModel:
         refunds = self.beta[self.beta > 0]
         self.refund_unit = float(refunds.mean()) if len(refunds) else 1.0
         self.share_unit = float(self.alpha.max(initial=1.0))
-        # The room of both rules one seat at each opening uses, each in a typical seat's units.
-        self.room_use = self.beta / self.refund_unit + np.maximum(self.alpha, 0.0) / self.share_unit
+        # The room of each rule, and of both, one seat at each opening uses, in a typical seat's units.
+        self.refund_use = self.beta / self.refund_unit
+        self.share_use = np.maximum(self.alpha, 0.0) / self.share_unit
+        self.room_use = self.refund_use + self.share_use
         self.weight_key = self.cand * (self.m + 1) + self.opening
 
     def adjusted(self, lam: float, mu: float):
