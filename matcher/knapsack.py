@@ -24,6 +24,14 @@ MAX_STATES = 20_000
 #: bounded with share seats priced in (which costs about 2 ms to set up; 600x450 seed 15
 #: keeps up to 1,400 states a stage, the other seeds mostly under 300).
 PRICE_SHARE_STATES = 400
+#: Most refund openings the dynamic programme takes in one stage. Half the states at
+#: 600x450 come to 36 or fewer, and a stage costs the same few dozen NumPy calls for 40
+#: states as for 1,000: four openings a stage halve the knapsacks' time there (the same
+#: answers on 129 knapsacks of 27 seeds; three a stage or a cap of 1,000 save less).
+MAX_GROUP = 4
+#: Most states times combinations of seat changes one stage weighs: past it, fewer
+#: openings in the stage.
+GROUP_STATES = 2_000
 #: Most choices of paired moves `best_paired_changes` looks at before it gives up (and
 #: says so). Nine in ten of the seat search's knapsacks on small instances take no pair,
 #: and none took more than two on 300 of the sweep's instances.
@@ -286,8 +294,10 @@ class _ShareSeats:
 class _RefundStates:
     """The refund openings' dynamic programme over (share seats, refund, value).
 
-    One stage per opening; a state is what the openings so far change in
-    share seats and refund, and their value. A state is dropped when the
+    One stage per opening, or per few openings while the states are few
+    (`MAX_GROUP`, `GROUP_STATES`: a stage costs the same few dozen NumPy
+    calls for 40 states as for 1,000); a state is what the openings so far
+    change in share seats and refund, and their value. A state is dropped when the
     rest can no longer bring it within the rooms, when another with as
     many share seats uses no more refund for at least its value, or when
     even the LP bound on what the rest can add (`_StateBound`) leaves it
@@ -315,47 +325,57 @@ class _RefundStates:
         refund_floor = refund_room - added_refund
         bound = _StateBound(openings, gain, loss, up, down, share_use, refund_use, share_room,
                             refund_room, share_table)
-        self._complete(share_room, refund_room, share_table, stage=-1)
-        for stage, j in enumerate(openings.tolist()):
-            if len(self.value) == 0:
-                break
-            deltas = np.arange(-down[j], up[j] + 1)
-            worth = np.where(deltas > 0, deltas * gain[j], deltas * loss[j])
-            share = np.maximum((self.share[:, None] + deltas * share_use[j]).ravel(),
-                               share_floor[stage + 1])
-            refund = np.maximum((self.refund[:, None] + deltas * refund_use[j]).ravel(),
-                                refund_floor[stage + 1])
+        self._complete(share_room, refund_room, share_table, group=-1)
+        start = 0
+        while start < len(openings) and len(self.value):
+            # This stage's openings: as many as keep states x their changes within bounds.
+            end, combinations = start + 1, up[openings[start]] + down[openings[start]] + 1
+            while end < len(openings) and end - start < MAX_GROUP:
+                more = combinations * (up[openings[end]] + down[openings[end]] + 1)
+                if len(self.value) * more > GROUP_STATES:
+                    break
+                end, combinations = end + 1, more
+            group = openings[start:end]
+            deltas = _combinations(-down[group], up[group])
+            worth = np.where(deltas > 0, deltas * gain[group], deltas * loss[group]).sum(axis=1)
+            share = np.maximum((self.share[:, None] + deltas @ share_use[group]).ravel(),
+                               share_floor[end])
+            refund = np.maximum((self.refund[:, None] + deltas @ refund_use[group]).ravel(),
+                                refund_floor[end])
             value = (self.value[:, None] + worth).ravel()
-            alive = ((share - freed_share[stage + 1] + share_table.fewest <= share_room)
-                     & (refund - freed_refund[stage + 1] <= refund_room))
+            alive = ((share - freed_share[end] + share_table.fewest <= share_room)
+                     & (refund - freed_refund[end] <= refund_room))
             keep = np.nonzero(alive)[0]
             keep = keep[_undominated(share[keep], refund[keep], value[keep])]
             self.share, self.refund, self.value = share[keep], refund[keep], value[keep]
-            # State keep[i] came from state keep[i] // len(deltas), changing this opening so.
-            self.steps.append((keep // len(deltas), deltas[keep % len(deltas)]))
-            self._complete(share_room, refund_room, share_table, stage)
+            # State keep[i] came from state keep[i] // len(deltas), changing the group's
+            # openings by deltas[keep[i] % len(deltas)].
+            self.steps.append((start, keep // len(deltas), deltas[keep % len(deltas)]))
+            here = len(self.steps) - 1
+            self._complete(share_room, refund_room, share_table, here)
             if len(self.value) > price_share_from and share_floor[0] < 0:
                 bound.price_share()
-            hope = self.value + bound.at(stage + 1, share_room - self.share, refund_room - self.refund)
+            hope = self.value + bound.at(end, share_room - self.share, refund_room - self.refund)
             # Only states that could still beat the best complete choice go on (a tie never
             # replaces it), past `max_states` the most hopeful; once none is left, the best
             # is proven.
             promising = np.nonzero(hope > self.best_value + _TOLERANCE)[0]
             if len(promising) > max_states:
                 promising = np.sort(promising[np.lexsort((promising, -hope[promising]))[:max_states]])
-            best_here = self.best is not None and self.best[0] == stage
+            best_here = self.best is not None and self.best[0] == here
             if best_here:
                 # The best complete state stays: its answer is read back through it.
                 promising = np.union1d(promising, [self.best[1]])
             if len(promising) < len(self.value):
                 self.share, self.refund, self.value = (self.share[promising], self.refund[promising],
                                                        self.value[promising])
-                parent, delta = self.steps[-1]
-                self.steps[-1] = (parent[promising], delta[promising])
+                first, parent, delta = self.steps[-1]
+                self.steps[-1] = (first, parent[promising], delta[promising])
                 if best_here:
-                    self.best = (stage, int(np.searchsorted(promising, self.best[1])))
+                    self.best = (here, int(np.searchsorted(promising, self.best[1])))
+            start = end
 
-    def _complete(self, share_room, refund_room, share_table, stage):
+    def _complete(self, share_room, refund_room, share_table, group):
         """Keep the best state so far completed with no further refund change, if it beats the best."""
         if len(self.value) == 0 or self.value.max() + share_table.most <= self.best_value:
             return
@@ -363,18 +383,28 @@ class _RefundStates:
         total[self.refund > refund_room] = -np.inf
         k = int(np.argmax(total))
         if total[k] > self.best_value:
-            self.best, self.best_value = (stage, k), float(total[k])
+            self.best, self.best_value = (group, k), float(total[k])
             self.best_share = int(self.share[k])
 
     def changes(self, best):
         """Seats gained (lost, negative) per refund opening on the way to `best` (stage, state)."""
         change = np.zeros(len(self.openings), dtype=np.int64)
-        stage, state = best
-        for stage in range(stage, -1, -1):
-            parent, delta = self.steps[stage]
-            change[stage] = delta[state]
+        group, state = best
+        for group in range(group, -1, -1):
+            first, parent, delta = self.steps[group]
+            change[first:first + delta.shape[1]] = delta[state]
             state = parent[state]
         return change
+
+
+def _combinations(lowest, highest):
+    """Every combination of one whole number per opening between `lowest` and `highest`: a row each.
+
+    Rows in order of the first opening's number, then the second's, and so on.
+    """
+    grids = np.meshgrid(*[np.arange(low, high + 1) for low, high in zip(lowest.tolist(), highest.tolist())],
+                        indexing="ij")
+    return np.stack([grid.ravel() for grid in grids], axis=1)
 
 
 def _from_each_stage(openings, *per_opening):
