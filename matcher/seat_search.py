@@ -158,8 +158,8 @@ def _knapsack_moves(model: SideRuleModel, caps, charged, gain, loss, share_room,
     `swap_values` (``swap_values(k, closing=True)[j]``: the exact value of
     moving a seat from ``k`` to ``j``, see `_swap_values`) and at most
     `paired_openings` side-rule openings, such moves are items of
-    their own, the `PAIRS_PER_CLOSED_SEAT` best per closed opening among
-    those worth more than their two prices say.
+    their own, the `PAIRS_PER_CLOSED_SEAT` per closed opening worth most
+    beyond what their two prices say.
 
     Over more than `KNAPSACK_OPENINGS` side-rule openings (2,500x2,000 has
     about 350) only a core of the items is offered: the `KNAPSACK_CORE`
@@ -184,9 +184,13 @@ def _knapsack_moves(model: SideRuleModel, caps, charged, gain, loss, share_room,
         targets = openings[up[openings] > 0]
         for k in openings[caps[openings] > 0]:
             exact = swap_values(k, closing=True)[targets]
-            worth_more = np.nonzero((targets != k) & np.isfinite(exact)
-                                    & (exact > gain[targets] - loss[k] + 1e-6))[0]
-            best = worth_more[np.argsort(-exact[worth_more], kind="stable")[:PAIRS_PER_CLOSED_SEAT]]
+            # What the move is worth beyond its two prices: the knapsack has those already.
+            # Ranked by the exact value instead, moves to well-paid seats crowded out the one
+            # that mattered (600x450 seed 35: a seat closed at no loss, its person moving to
+            # a new seat nobody else would fill; 0.83 % of the score).
+            extra = exact - (gain[targets] - loss[k])
+            worth_more = np.nonzero((targets != k) & np.isfinite(exact) & (extra > 1e-6))[0]
+            best = worth_more[np.argsort(-extra[worth_more], kind="stable")[:PAIRS_PER_CLOSED_SEAT]]
             opened = np.r_[opened, targets[best]]
             closed = np.r_[closed, np.full(len(best), k)]
             value = np.r_[value, exact[best]]
