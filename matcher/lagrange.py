@@ -288,7 +288,7 @@ def _effort(pairs: int) -> _Effort:
         # instances, 1 of 2,700 with sizes drawn apart and 4 of 600 at 140x120 (a 30 %
         # share target), and two scores 0.7 and 1.4 % short; the count and paired
         # searches reach all of them (docs/benchmarks.md).
-        # Past the escapes' size a paired search is dearer (pairs go to HiGHS: 50-150 ms a
+        # Past the escapes' size a paired search is dearer (pairs go to HiGHS: 50-230 ms a
         # knapsack at 600x450), so it runs only where the bound leaves a wide gap.
         return _Effort(evaluations=2, seat_rounds=6, restart=True, restart_rounds=6,
                        knapsack=True, escapes=pairs <= ESCAPE_PAIRS, wide_gap_search=True)
