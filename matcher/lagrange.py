@@ -51,7 +51,7 @@ solve takes milliseconds, all of it, with long searches; around 2,500×2,000
 the bisection and the first search are skipped for the restart, which gets
 closer in fewer solves; where the graph is pruned, no restart. Only small
 instances get the escapes; up to 600x450 or so, where the bound leaves a
-wide gap, the paired search.
+wide gap, a seat search with relocating pairs.
 """
 
 from __future__ import annotations
@@ -88,9 +88,10 @@ KICKS = 2
 #: items in its knapsack moves (`_paired_search`), a seat moved between two openings at
 #: its exact value; the other searches, up to `seat_search.PAIRED_KNAPSACK_OPENINGS`.
 ESCAPE_PAIRED_OPENINGS = 100
-#: Larger instances searched thoroughly get the paired search alone, where the bound
-#: leaves more than this share of it open (600x450: 5 of 61 benchmark seeds; on one a
-#: result 0.83 % below the optimum, which it reaches to 0.02 %).
+#: Larger instances searched thoroughly get one more seat search, with relocating pairs
+#: (`_relocation_search`), where the bound leaves more than this share of it open
+#: (600x450: 5 of 61 benchmark seeds; on one a result 0.83 % below the optimum, which it
+#: reaches to 0.02 %).
 WIDE_GAP = 0.005
 
 
@@ -251,8 +252,9 @@ class _Effort:
         matches (`_count_search`), kicked (`_kicked_searches`) and with
         paired items (`_paired_search`).
     wide_gap_search : bool
-        Without the escapes, the paired search where the bound leaves more
-        than `WIDE_GAP` of itself open.
+        Without the escapes, a seat search with relocating pairs
+        (`_relocation_search`) where the bound leaves more than `WIDE_GAP`
+        of itself open.
     kicks : int
         Side-rule openings given one seat more, and as many given one
         fewer, each the start of a kicked seat search.
@@ -288,8 +290,10 @@ def _effort(pairs: int) -> _Effort:
         # instances, 1 of 2,700 with sizes drawn apart and 4 of 600 at 140x120 (a 30 %
         # share target), and two scores 0.7 and 1.4 % short; the count and paired
         # searches reach all of them (docs/benchmarks.md).
-        # Past the escapes' size a paired search is dearer (pairs go to HiGHS: 50-230 ms a
-        # knapsack at 600x450), so it runs only where the bound leaves a wide gap.
+        # Past the escapes' size the paired search is dear (its knapsacks go to HiGHS: 50-230
+        # ms each at 600x450). Where the bound leaves a wide gap, one with only the pairs
+        # that keep a match their prices count as lost (0-4 a move on the five such seeds of
+        # 61, settled without HiGHS) finds what it found there, at a fraction of the time.
         return _Effort(evaluations=2, seat_rounds=6, restart=True, restart_rounds=6,
                        knapsack=True, escapes=pairs <= ESCAPE_PAIRS, wide_gap_search=True)
     if pairs <= FULL_GRAPH_PAIRS:
@@ -412,7 +416,7 @@ def _count_search(model: SideRuleModel, best, effort: _Effort):
     return seat_search(model, found, rounds=effort.restart_rounds, knapsack=True)
 
 
-def _paired_search(model: SideRuleModel, best, effort: _Effort):
+def _paired_search(model: SideRuleModel, best, effort: _Effort, *, relocations_only: bool = False):
     """A seat search from `best` whose knapsack moves also offer paired items: (best, restricted).
 
     Prices value a closed seat as if its person were lost, though they
@@ -423,14 +427,31 @@ def _paired_search(model: SideRuleModel, best, effort: _Effort):
     Pairs cost each knapsack move a shortest-path search per opening and
     a knapsack with many pairs, so the other searches offer them only up
     to `seat_search.PAIRED_KNAPSACK_OPENINGS` side-rule openings; this
-    one, once, up to `effort.paired_openings`. Returns its result and last
-    capped solve, or `best` and ``None`` when it finds nothing better.
+    one, once, up to `effort.paired_openings` (with `relocations_only`, only
+    the pairs that keep a match, see `_relocation_search`). Returns its
+    result and last capped solve, or `best` and ``None`` when it finds
+    nothing better.
     """
     found, searched = seat_search(model, best, rounds=effort.restart_rounds, knapsack=True,
-                                  paired_openings=effort.paired_openings)
+                                  paired_openings=effort.paired_openings,
+                                  relocations_only=relocations_only)
     if model.value(found) > model.value(best):
         return found, searched
     return best, None
+
+
+def _relocation_search(model: SideRuleModel, best, effort: _Effort):
+    """A seat search from `best` offering the pairs that keep a match: (best, restricted).
+
+    A seat's highest price counts its person as lost when it closes, yet
+    they may take a new seat elsewhere that nobody else would fill (600x450
+    seed 35: such a close frees the refund for a dearer seat). Those pairs
+    are worth about a match beyond their two prices, and a move has only a
+    few, so unlike `_paired_search` this one stays cheap on instances past
+    the escapes' size. Returns its result and last capped solve, or `best`
+    and ``None`` when it finds nothing better.
+    """
+    return _paired_search(model, best, effort, relocations_only=True)
 
 
 def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None = None,
@@ -508,7 +529,7 @@ def constrained_assignment(problem: Problem, pairs: Pairs, *, keep: int | None =
         if effort.escapes:
             escapes = (_count_search, _kicked_searches, _paired_search)
         elif effort.wide_gap_search and bound - total > WIDE_GAP * bound:
-            escapes = (_paired_search,)
+            escapes = (_relocation_search,)
     for escape in escapes:
         found, found_restricted = escape(model, best, effort)
         if found_restricted is None:

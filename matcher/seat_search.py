@@ -43,7 +43,7 @@ SEARCHED_PAIRS = 7
 
 
 def seat_search(model: SideRuleModel, assigned, rounds: int, *, caps=None, knapsack: bool = False,
-                paired_openings: int = PAIRED_KNAPSACK_OPENINGS):
+                paired_openings: int = PAIRED_KNAPSACK_OPENINGS, relocations_only: bool = False):
     """Improve a feasible assignment by moving seats between side-rule openings.
 
     Starts from the seats `assigned` uses at side-rule openings, or from
@@ -59,7 +59,9 @@ def seat_search(model: SideRuleModel, assigned, rounds: int, *, caps=None, knaps
     `seat_move_values` when the two prices alone do not pay for it);
     re-solve and keep the result if it is better and feasible. With
     `knapsack`, each round first tries a compound move (`_knapsack_moves`),
-    with paired items up to `paired_openings` side-rule openings.
+    with paired items up to `paired_openings` side-rule openings (with
+    `relocations_only`, only those that keep a match the prices count as
+    lost).
     """
     charged = (model.alpha > 0) | (model.beta > 0)
     best = assigned
@@ -97,11 +99,11 @@ def seat_search(model: SideRuleModel, assigned, rounds: int, *, caps=None, knaps
                 # the caps and the rooms (the caps' solve is cached), so a later search that
                 # stands on the same caps (a restart, a kick) asks the same question: the
                 # answer is kept (paired items or not are part of the question).
-                key = (caps.tobytes(), share_room, refund_room, paired_openings)
+                key = (caps.tobytes(), share_room, refund_room, paired_openings, relocations_only)
                 if key not in model.knapsacks:
                     model.knapsacks[key] = _knapsack_moves(model, caps, charged, gain, loss, share_room,
                                                            refund_room, _swap_values(chains, limit=None),
-                                                           paired_openings)
+                                                           paired_openings, relocations_only)
                 yield model.knapsacks[key]
             batch = _seat_moves(model, caps, openable, closable, gain, loss, share_room,
                                 refund_room, _swap_values(chains))
@@ -133,7 +135,8 @@ def seat_search(model: SideRuleModel, assigned, rounds: int, *, caps=None, knaps
 
 
 def _knapsack_moves(model: SideRuleModel, caps, charged, gain, loss, share_room, refund_room,
-                    swap_values=None, paired_openings: int = PAIRED_KNAPSACK_OPENINGS):
+                    swap_values=None, paired_openings: int = PAIRED_KNAPSACK_OPENINGS,
+                    relocations_only: bool = False):
     """Seats to open and close at side-rule openings at once: a small knapsack over the prices.
 
     Each side-rule opening may gain one seat, worth its lowest price, or
@@ -159,7 +162,9 @@ def _knapsack_moves(model: SideRuleModel, caps, charged, gain, loss, share_room,
     moving a seat from ``k`` to ``j``, see `_swap_values`) and at most
     `paired_openings` side-rule openings, such moves are items of
     their own, the `PAIRS_PER_CLOSED_SEAT` per closed opening worth most
-    beyond what their two prices say.
+    beyond what their two prices say. With `relocations_only`, only pairs
+    worth half a match or more beyond them: the closed seat's person,
+    whom its price counts as lost, takes the new seat.
 
     Over more than `KNAPSACK_OPENINGS` side-rule openings (2,500x2,000 has
     about 350) only a core of the items is offered: the `KNAPSACK_CORE`
@@ -182,6 +187,7 @@ def _knapsack_moves(model: SideRuleModel, caps, charged, gain, loss, share_room,
     value = np.where(opened >= 0, gain[opened], -loss[closed])
     if swap_values is not None and len(openings) <= paired_openings:
         targets = openings[up[openings] > 0]
+        least_extra = model.big / 2.0 if relocations_only else 1e-6
         for k in openings[caps[openings] > 0]:
             exact = swap_values(k, closing=True)[targets]
             # What the move is worth beyond its two prices: the knapsack has those already.
@@ -189,7 +195,7 @@ def _knapsack_moves(model: SideRuleModel, caps, charged, gain, loss, share_room,
             # that mattered (600x450 seed 35: a seat closed at no loss, its person moving to
             # a new seat nobody else would fill; 0.83 % of the score).
             extra = exact - (gain[targets] - loss[k])
-            worth_more = np.nonzero((targets != k) & np.isfinite(exact) & (extra > 1e-6))[0]
+            worth_more = np.nonzero((targets != k) & np.isfinite(exact) & (extra > least_extra))[0]
             best = worth_more[np.argsort(-extra[worth_more], kind="stable")[:PAIRS_PER_CLOSED_SEAT]]
             opened = np.r_[opened, targets[best]]
             closed = np.r_[closed, np.full(len(best), k)]

@@ -351,13 +351,13 @@ def test_paired_search_moves_seats_between_openings_at_their_exact_value():
 
 
 @pytest.mark.slow
-def test_paired_search_runs_where_the_bound_leaves_a_wide_gap_and_reaches_the_milps_score():
-    """At 600x450, where the bound leaves over 0.5 % open, does the paired search come within 0.05 % of the MILP?"""
+def test_relocation_search_runs_where_the_bound_leaves_a_wide_gap_and_reaches_the_milps_score():
+    """At 600x450, where the bound leaves over 0.5 % open, does the search with relocating pairs come within 0.05 % of the MILP?"""
     # Benchmark seed 35: the searches stopped 0.83 % below the optimum, which moves seats
     # among five refund openings (three closed at one, three opened at a dearer one). The
     # first step closes a seat at no loss, as its person moves to a new seat at a cheaper
-    # refund opening that nobody else would fill: the paired item worth most beyond its
-    # two prices, though not the best valued one. The bound leaves 1.1 % open there.
+    # refund opening that nobody else would fill: a pair worth about a match beyond its two
+    # prices, which no knapsack move offered at that size. The bound leaves 1.1 % open.
     instance = random_instance(np.random.default_rng(35), 600, 450, tight=True)
     result = solve(instance)
     exact = solve_exact(instance, time_limit=120)
