@@ -325,7 +325,7 @@ class _RefundStates:
         refund_floor = refund_room - added_refund
         bound = _StateBound(openings, gain, loss, up, down, share_use, refund_use, share_room,
                             refund_room, share_table)
-        self._complete(share_room, refund_room, share_table, group=-1)
+        self._complete(share_room, refund_room, share_table, stage=-1)
         start = 0
         while start < len(openings) and len(self.value):
             # This stage's openings: as many as keep states x their changes within bounds.
@@ -335,12 +335,12 @@ class _RefundStates:
                 if len(self.value) * more > GROUP_STATES:
                     break
                 end, combinations = end + 1, more
-            group = openings[start:end]
-            deltas = _combinations(-down[group], up[group])
-            worth = np.where(deltas > 0, deltas * gain[group], deltas * loss[group]).sum(axis=1)
-            share = np.maximum((self.share[:, None] + deltas @ share_use[group]).ravel(),
+            members = openings[start:end]
+            deltas = _combinations(-down[members], up[members])
+            worth = np.where(deltas > 0, deltas * gain[members], deltas * loss[members]).sum(axis=1)
+            share = np.maximum((self.share[:, None] + deltas @ share_use[members]).ravel(),
                                share_floor[end])
-            refund = np.maximum((self.refund[:, None] + deltas @ refund_use[group]).ravel(),
+            refund = np.maximum((self.refund[:, None] + deltas @ refund_use[members]).ravel(),
                                 refund_floor[end])
             value = (self.value[:, None] + worth).ravel()
             alive = ((share - freed_share[end] + share_table.fewest <= share_room)
@@ -348,11 +348,11 @@ class _RefundStates:
             keep = np.nonzero(alive)[0]
             keep = keep[_undominated(share[keep], refund[keep], value[keep])]
             self.share, self.refund, self.value = share[keep], refund[keep], value[keep]
-            # State keep[i] came from state keep[i] // len(deltas), changing the group's
+            # State keep[i] came from state keep[i] // len(deltas), changing the stage's
             # openings by deltas[keep[i] % len(deltas)].
             self.steps.append((start, keep // len(deltas), deltas[keep % len(deltas)]))
-            here = len(self.steps) - 1
-            self._complete(share_room, refund_room, share_table, here)
+            stage = len(self.steps) - 1
+            self._complete(share_room, refund_room, share_table, stage)
             if len(self.value) > price_share_from and share_floor[0] < 0:
                 bound.price_share()
             hope = self.value + bound.at(end, share_room - self.share, refund_room - self.refund)
@@ -362,7 +362,7 @@ class _RefundStates:
             promising = np.nonzero(hope > self.best_value + _TOLERANCE)[0]
             if len(promising) > max_states:
                 promising = np.sort(promising[np.lexsort((promising, -hope[promising]))[:max_states]])
-            best_here = self.best is not None and self.best[0] == here
+            best_here = self.best is not None and self.best[0] == stage
             if best_here:
                 # The best complete state stays: its answer is read back through it.
                 promising = np.union1d(promising, [self.best[1]])
@@ -372,10 +372,10 @@ class _RefundStates:
                 first, parent, delta = self.steps[-1]
                 self.steps[-1] = (first, parent[promising], delta[promising])
                 if best_here:
-                    self.best = (here, int(np.searchsorted(promising, self.best[1])))
+                    self.best = (stage, int(np.searchsorted(promising, self.best[1])))
             start = end
 
-    def _complete(self, share_room, refund_room, share_table, group):
+    def _complete(self, share_room, refund_room, share_table, stage):
         """Keep the best state so far completed with no further refund change, if it beats the best."""
         if len(self.value) == 0 or self.value.max() + share_table.most <= self.best_value:
             return
@@ -383,15 +383,15 @@ class _RefundStates:
         total[self.refund > refund_room] = -np.inf
         k = int(np.argmax(total))
         if total[k] > self.best_value:
-            self.best, self.best_value = (group, k), float(total[k])
+            self.best, self.best_value = (stage, k), float(total[k])
             self.best_share = int(self.share[k])
 
     def changes(self, best):
         """Seats gained (lost, negative) per refund opening on the way to `best` (stage, state)."""
         change = np.zeros(len(self.openings), dtype=np.int64)
-        group, state = best
-        for group in range(group, -1, -1):
-            first, parent, delta = self.steps[group]
+        stage, state = best
+        for stage in range(stage, -1, -1):
+            first, parent, delta = self.steps[stage]
             change[first:first + delta.shape[1]] = delta[state]
             state = parent[state]
         return change
