@@ -20,7 +20,7 @@ import copy
 import numpy as np
 from scipy import sparse
 from scipy.optimize import linear_sum_assignment
-from scipy.sparse.csgraph import min_weight_full_bipartite_matching
+from scipy.sparse.csgraph import dijkstra, min_weight_full_bipartite_matching
 
 __all__ = ["SeatGraph", "MoveGraph", "opening_prices", "seat_move_values", "dual_bound", "prune_edges"]
 
@@ -216,8 +216,8 @@ def opening_prices(cand, opening, weight, assigned, capacity, *, max_rounds: int
                    lowest: bool = False):
     """Column prices that certify an assignment's optimality on its edges.
 
-    Solves the dual's difference constraints by Bellman-Ford (Jacobi rounds
-    in NumPy) on a graph whose nodes are the openings plus a zero node.
+    Solves the dual's difference constraints as shortest paths (see
+    `MoveGraph`) on a graph whose nodes are the openings plus a zero node.
     Any non-negative prices give a valid bound through `dual_bound`; exact
     ones give a tight bound.
 
@@ -230,7 +230,8 @@ def opening_prices(cand, opening, weight, assigned, capacity, *, max_rounds: int
     capacity : numpy.ndarray of int
         Seats per opening as used by the solve.
     max_rounds : int, optional
-        Stop after this many rounds (prices stay valid, maybe less tight).
+        Stop the Bellman-Ford search after this many rounds (prices stay
+        valid, maybe less tight).
     lowest : bool, optional
         Return the lowest optimal prices (what one more seat would add)
         instead of the highest (what one seat fewer would cost).
@@ -270,7 +271,8 @@ def seat_move_values(cand, opening, weight, assigned, capacity, target, *, max_r
     target : int
         The opening that gains a seat (with `closing`: loses one).
     max_rounds : int, optional
-        Stop after this many rounds (values then err on the low side).
+        Stop the Bellman-Ford search after this many rounds (values then
+        err a little).
     closing : bool, optional
         Value the other direction: `target` has one seat fewer and each
         opening ``k`` one more (the same search on reversed edges).
@@ -299,7 +301,11 @@ class MoveGraph:
 
     Built once per assignment; `prices` and `seat_move_values` (the
     functions of those names, without rebuilding it for each question) are
-    shortest paths in it, forwards or on reversed edges.
+    shortest paths in it, forwards or on reversed edges. Some edges are
+    negative, so the first search, to the zero node, is a Bellman-Ford; its
+    distances then make every edge non-negative (Johnson's reweighting), and
+    each further question is a Dijkstra search (in C, many sources at once:
+    a knapsack move with paired items asks one per side-rule opening).
 
     Parameters
     ----------
@@ -311,14 +317,19 @@ class MoveGraph:
         self.m = len(capacity)
         self.opening, self.weight = opening, weight
         self.edges = _price_graph(cand, opening, weight, assigned, capacity)
-        self._by_head: dict = {}
+        self._by_tail: dict = {}
+        self._to_zero: dict = {}
+        self._reweighted: dict = {}
         self._values: dict = {}
 
     def prices(self, *, lowest: bool = False, max_rounds: int = 400):
         """Column prices, highest or lowest (see `opening_prices`)."""
         m = zero = self.m
-        # Lowest: v_j >= -dist(j -> zero), shortest paths to the zero node on reversed edges.
-        distance = self._distances(zero, lowest, max_rounds)
+        # Lowest: v_j >= -dist(j -> zero), shortest paths to the zero node.
+        if lowest:
+            distance = self._distances_to_zero(max_rounds)
+        else:
+            distance = self._distances([zero], False, max_rounds)[0]
         prices = distance[:m] - min(distance[zero], 0.0)
         if lowest:
             prices = -prices
@@ -336,36 +347,83 @@ class MoveGraph:
 
         Each answer is searched once per graph and kept.
         """
-        key = (int(target), closing, max_rounds)
-        if key not in self._values:
-            self._values[key] = 0.0 - self._distances(key[0], closing, max_rounds)[:self.m]
-        return self._values[key]
+        return self.seat_move_table([target], closing=closing, max_rounds=max_rounds)[0]
 
-    def _distances(self, source: int, reverse: bool, max_rounds: int):
-        """Bellman-Ford from `source`, one vectorised relaxation of every edge per round.
+    def seat_move_table(self, targets, *, closing: bool = False, max_rounds: int = 400):
+        """`seat_move_values` for each of `targets`, a row each; the new ones searched together."""
+        keys = [(int(target), closing, max_rounds) for target in targets]
+        new = sorted({key[0] for key in keys if key not in self._values})
+        if new:
+            found = 0.0 - self._distances(new, closing, max_rounds)[:, :self.m]
+            self._values.update(((target, closing, max_rounds), row) for target, row in zip(new, found))
+        return np.array([self._values[key] for key in keys]).reshape(len(keys), self.m)
 
-        Edges are grouped by head (once per direction) so each round is one
-        ``minimum.reduceat``; the rounds stop early once nothing improves
-        (or after `max_rounds`).
+    def _distances(self, sources, reverse: bool, max_rounds: int):
+        """Shortest paths from each of `sources` (a row each), forwards or on reversed edges.
+
+        Dijkstra on the reweighted edges, then undone: with ``f`` the
+        distances to the zero node, a path from ``s`` to ``t`` is ``f[s] -
+        f[t]`` longer forwards than reweighted (``f[t] - f[s]`` on reversed
+        edges), whichever way it goes.
         """
-        if reverse not in self._by_head:
+        to_zero = self._distances_to_zero(max_rounds)
+        sources = np.asarray(sources, dtype=np.int64)
+        reweighted = dijkstra(self._reweighted_graph(reverse, max_rounds), directed=True,
+                              indices=sources)
+        shift = to_zero[sources][:, None] - to_zero[None, :]
+        return reweighted - shift if reverse else reweighted + shift
+
+    def _reweighted_graph(self, reverse: bool, max_rounds: int):
+        """The edges as a sparse graph, each ``a -> b`` of length ``l + f[b] - f[a] >= 0``.
+
+        ``f[a] <= l + f[b]`` is the triangle inequality of the distances to
+        the zero node; the clamp at 0 only absorbs rounding (and, should
+        Bellman-Ford stop at `max_rounds`, its shortfall: values then err a
+        little). Explicit zeros are edges to ``scipy.sparse.csgraph``.
+        """
+        key = (reverse, max_rounds)
+        if key not in self._reweighted:
             src, dst, length = self.edges
+            to_zero = self._distances_to_zero(max_rounds)
+            reweighted = np.maximum(length + to_zero[dst] - to_zero[src], 0.0)
             if reverse:
                 src, dst = dst, src
-            order = np.argsort(dst, kind="stable")
-            src, dst, length = src[order], dst[order], length[order]
+            order = self._tail_order(reverse)
+            indptr = np.r_[0, np.cumsum(np.bincount(src, minlength=self.m + 1))]
+            self._reweighted[key] = sparse.csr_array((reweighted[order], dst[order], indptr),
+                                                     shape=(self.m + 1, self.m + 1))
+        return self._reweighted[key]
+
+    def _tail_order(self, reverse: bool):
+        """The edges in order of the node they leave (forwards or reversed), kept."""
+        if reverse not in self._by_tail:
+            self._by_tail[reverse] = np.argsort(self.edges[1 if reverse else 0], kind="stable")
+        return self._by_tail[reverse]
+
+    def _distances_to_zero(self, max_rounds: int):
+        """Shortest paths from every node to the zero node: Bellman-Ford, one vectorised round at a time.
+
+        Searched from the zero node on reversed edges, grouped by head so
+        each round is one ``minimum.reduceat``; the rounds stop once nothing
+        improves (or after `max_rounds`). Every opening has an edge to the
+        zero node, so every distance is finite.
+        """
+        if max_rounds not in self._to_zero:
+            # Reversed edges grouped by head: the forward edges by tail.
+            order = self._tail_order(reverse=False)
+            dst, src, length = (array[order] for array in self.edges)
             heads = np.r_[0, np.nonzero(dst[1:] != dst[:-1])[0] + 1]
-            self._by_head[reverse] = src, length, heads, dst[heads]
-        src, length, heads, targets = self._by_head[reverse]
-        distance = np.full(self.m + 1, np.inf)
-        distance[source] = 0.0
-        for _ in range(max_rounds):
-            best = np.minimum.reduceat(distance[src] + length, heads)
-            improved = best < distance[targets] - 1e-9
-            if not improved.any():
-                break
-            distance[targets[improved]] = best[improved]
-        return distance
+            targets = dst[heads]
+            distance = np.full(self.m + 1, np.inf)
+            distance[self.m] = 0.0
+            for _ in range(max_rounds):
+                best = np.minimum.reduceat(distance[src] + length, heads)
+                improved = best < distance[targets] - 1e-9
+                if not improved.any():
+                    break
+                distance[targets[improved]] = best[improved]
+            self._to_zero[max_rounds] = distance
+        return self._to_zero[max_rounds]
 
 
 def _price_graph(cand, opening, weight, assigned, capacity):

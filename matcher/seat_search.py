@@ -102,7 +102,7 @@ def seat_search(model: SideRuleModel, assigned, rounds: int, *, caps=None, knaps
                 key = (caps.tobytes(), share_room, refund_room, paired_openings, relocations_only)
                 if key not in model.knapsacks:
                     model.knapsacks[key] = _knapsack_moves(model, caps, charged, gain, loss, share_room,
-                                                           refund_room, _swap_values(chains, limit=None),
+                                                           refund_room, chains,
                                                            paired_openings, relocations_only)
                 yield model.knapsacks[key]
             batch = _seat_moves(model, caps, openable, closable, gain, loss, share_room,
@@ -135,7 +135,7 @@ def seat_search(model: SideRuleModel, assigned, rounds: int, *, caps=None, knaps
 
 
 def _knapsack_moves(model: SideRuleModel, caps, charged, gain, loss, share_room, refund_room,
-                    swap_values=None, paired_openings: int = PAIRED_KNAPSACK_OPENINGS,
+                    chains: MoveGraph | None = None, paired_openings: int = PAIRED_KNAPSACK_OPENINGS,
                     relocations_only: bool = False):
     """Seats to open and close at side-rule openings at once: a small knapsack over the prices.
 
@@ -158,8 +158,8 @@ def _knapsack_moves(model: SideRuleModel, caps, charged, gain, loss, share_room,
 
     Prices value each seat apart, so closing a seat whose person would move
     to a new seat elsewhere looks as costly as losing them. With
-    `swap_values` (``swap_values(k, closing=True)[j]``: the exact value of
-    moving a seat from ``k`` to ``j``, see `_swap_values`) and at most
+    `chains` (``chains.seat_move_values(k, closing=True)[j]``: the exact
+    value of moving a seat from ``k`` to ``j``) and at most
     `paired_openings` side-rule openings, such moves are items of
     their own, the `PAIRS_PER_CLOSED_SEAT` per closed opening worth most
     beyond what their two prices say. With `relocations_only`, only pairs
@@ -185,11 +185,12 @@ def _knapsack_moves(model: SideRuleModel, caps, charged, gain, loss, share_room,
     opened = np.r_[np.repeat(openings, up[openings]), np.full(down[openings].sum(), -1)]
     closed = np.r_[np.full(up[openings].sum(), -1), np.repeat(openings, down[openings])]
     value = np.where(opened >= 0, gain[opened], -loss[closed])
-    if swap_values is not None and len(openings) <= paired_openings:
+    if chains is not None and len(openings) <= paired_openings:
         targets = openings[up[openings] > 0]
         least_extra = model.big / 2.0 if relocations_only else 1e-6
-        for k in openings[caps[openings] > 0]:
-            exact = swap_values(k, closing=True)[targets]
+        closable = openings[caps[openings] > 0]
+        for k, moved in zip(closable, chains.seat_move_table(closable, closing=True)):
+            exact = moved[targets]
             # What the move is worth beyond its two prices: the knapsack has those already.
             # Ranked by the exact value instead, moves to well-paid seats crowded out the one
             # that mattered (600x450 seed 35: a seat closed at no loss, its person moving to
@@ -314,7 +315,7 @@ def _changed_caps(caps, openings, change, value: float, share_room, refund_room)
     return new_caps
 
 
-def _swap_values(chains: MoveGraph, *, limit: int | None = SWAP_TARGETS):
+def _swap_values(chains: MoveGraph, *, limit: int = SWAP_TARGETS):
     """Exact values of moving one seat to an opening, from every other: ``values(j)[k]``.
 
     ``values(k, closing=True)[j]`` is the other direction: a seat of ``k``
@@ -326,7 +327,7 @@ def _swap_values(chains: MoveGraph, *, limit: int | None = SWAP_TARGETS):
 
     def values(j, closing=False):
         if (j, closing) not in asked:
-            if limit is not None and len(asked) >= limit:
+            if len(asked) >= limit:
                 return None
             asked.add((j, closing))
         return chains.seat_move_values(j, closing=closing)

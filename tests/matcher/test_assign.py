@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matcher.assign import (
+    MoveGraph,
     SeatGraph,
     dual_bound,
     opening_prices,
@@ -127,6 +128,21 @@ def test_seat_move_values_closing_equal_brute_force(graph):
         for k in range(len(usable)):
             if k != closed:
                 assert abs(values[k] - _seat_move_gain(graph, closed, k)) < 1e-6
+
+
+@SMALL
+@given(small_graphs())
+def test_seat_move_table_searches_every_closed_seat_at_once_as_brute_force_does(graph):
+    """Does one batched search give, per closed seat, what re-solving with those seats gives?"""
+    _, _, cand, opening, weight = graph
+    usable, assigned = _solved(graph)
+    closed = np.nonzero(usable > 0)[0]
+    table = MoveGraph(cand, opening, weight, assigned, usable).seat_move_table(closed, closing=True)
+    assert table.shape == (len(closed), len(usable))
+    for row, k in zip(table, closed):
+        for j in range(len(usable)):
+            if j != k:
+                assert abs(row[j] - _seat_move_gain(graph, k, j)) < 1e-6
 
 
 @SMALL
