@@ -553,21 +553,26 @@ def _undominated(share, refund, value):
     Sorted by (share, refund, value descending), a state survives when its
     value is above every earlier one's with the same share: a running
     maximum, over the values themselves when all share one level, else
-    over value ranks offset per level (exact, and of equal values the
-    earlier state ranks higher, so a tie is dropped either way).
+    over value ranks (equal values rank equal, so a tie is dropped either
+    way) offset per level, which is exact. Two stable sorts: by value, then
+    by (share, refund) as one integer.
     """
     n = len(value)
     if n == 0:
         return np.zeros(0, dtype=np.int64)
+    by_value = np.argsort(-value, kind="stable")
     lowest = share.min()
     if lowest == share.max():
-        order = np.lexsort((-value, refund))
+        order = by_value[np.argsort(refund[by_value], kind="stable")]
         ranked = value[order]
     else:
-        order = np.lexsort((-value, refund, share))
-        ranked = np.empty(n, dtype=np.int64)
-        ranked[np.argsort(-value[order], kind="stable")] = np.arange(n, 0, -1)
-        ranked += (share[order] - lowest) * (n + 1)
+        least_refund = refund.min()
+        key = (share - lowest) * (refund.max() - least_refund + 1) + (refund - least_refund)
+        order = by_value[np.argsort(key[by_value], kind="stable")]
+        descending = value[by_value]
+        rank = np.empty(n, dtype=np.int64)
+        rank[by_value] = n + 1 - np.cumsum(np.r_[True, descending[1:] != descending[:-1]])
+        ranked = rank[order] + (share[order] - lowest) * (n + 1)
     survives = np.ones(n, dtype=bool)
     survives[1:] = ranked[1:] > np.maximum.accumulate(ranked)[:-1]
     return order[survives]

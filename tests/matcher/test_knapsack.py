@@ -7,7 +7,13 @@ from hypothesis import strategies as st
 
 from scipy.optimize import linprog
 
-from matcher.knapsack import PRICE_SHARE_STATES, _RefundBound, best_paired_changes, best_seat_changes
+from matcher.knapsack import (
+    PRICE_SHARE_STATES,
+    _RefundBound,
+    _undominated,
+    best_paired_changes,
+    best_seat_changes,
+)
 
 SMALL = settings(max_examples=150, deadline=None)
 
@@ -37,6 +43,27 @@ def brute_force(gain, loss, up, down, share_use, refund_use, share_room, refund_
             value = float(np.where(change > 0, change * gain, change * loss).sum())
             best = value if best is None else max(best, value)
     return best
+
+
+@SMALL
+@given(st.lists(st.tuples(st.integers(0, 2), st.integers(-2, 3), st.integers(0, 4)), max_size=30))
+def test_undominated_keeps_one_of_each_state_no_other_beats(states):
+    """Does a state survive exactly when no other with its share seats uses no more refund for as much value?
+
+    Of identical states the first survives; ties on value are common (sums of the same prices).
+    """
+    share = np.array([s for s, _, _ in states], dtype=np.int64)
+    refund = np.array([r * 100 for _, r, _ in states], dtype=np.int64)
+    value = np.array([v / 2 for _, _, v in states])
+
+    def beaten(a):
+        return any(share[b] == share[a] and refund[b] <= refund[a] and value[b] >= value[a]
+                   and (refund[b] < refund[a] or value[b] > value[a] or b < a)
+                   for b in range(len(states)) if b != a)
+
+    kept = _undominated(share, refund, value)
+    assert sorted(kept.tolist()) == [a for a in range(len(states)) if not beaten(a)]
+    assert [(share[a], refund[a]) for a in kept] == sorted((share[a], refund[a]) for a in kept)
 
 
 @SMALL
