@@ -12,8 +12,9 @@ seats, only the changes no other beats on both refund and value.
 from __future__ import annotations
 
 import numpy as np
+from scipy.optimize import Bounds, LinearConstraint, milp
 
-__all__ = ["best_paired_changes", "best_seat_changes"]
+__all__ = ["best_item_changes", "best_paired_changes", "best_seat_changes"]
 
 #: Values within this of each other are ties (they are sums of prices, in points).
 _TOLERANCE = 1e-6
@@ -145,13 +146,15 @@ def best_paired_changes(gain, loss, up, down, share_use, refund_use, share_room,
     which is more than the two seats' prices say apart. It uses one of the
     new seats the opening it opens may gain and one of the seats the other
     may lose; a single new seat at ``j`` is offered only where ``gain[j]``
-    is positive. Each pair is either taken or not, depth first, those
-    worth most beyond their two prices first; under each choice the single
-    seats are settled by
-    `best_seat_changes`, and a branch is left when even the best single
-    seats with every remaining pair's extra value added to its new seat
-    (an upper bound: each new seat takes at most one pair) cannot beat the
-    best choice so far.
+    is positive. As with single seats, an opening gains seats or loses
+    them, never both: otherwise a pair's new seat at ``j`` and a seat closed
+    at ``j`` (alone, or by a second pair moving its person on) would cancel
+    while both values count. Each pair is either taken or not, depth first,
+    those worth most beyond their two prices first; under each choice the
+    single seats are settled by `best_seat_changes`, and a branch is left
+    when even the best single seats with every remaining pair's extra value
+    added to its new seat (an upper bound: each new seat takes at most one
+    pair) cannot beat the best choice so far.
 
     Parameters
     ----------
@@ -222,7 +225,10 @@ def best_paired_changes(gain, loss, up, down, share_use, refund_use, share_room,
             j, k = pair_open[p], pair_close[p]
             step = np.zeros(len(gain), dtype=np.int64)
             step[j], step[k] = 1, -1
-            visit(p + 1, up - (step > 0), down - (step < 0),
+            # From here on j only gains and k only loses.
+            next_up, next_down = up - (step > 0), down - (step < 0)
+            next_up[k], next_down[j] = 0, 0
+            visit(p + 1, next_up, next_down,
                   share_room - (share_use[j] - share_use[k]), refund_room - (refund_use[j] - refund_use[k]),
                   value + pair_value[p], change + step)
 
@@ -232,6 +238,83 @@ def best_paired_changes(gain, loss, up, down, share_use, refund_use, share_room,
     if best[0] is None:
         return None if proven else (None, -np.inf, False)
     return best[0], float(best[1]), proven
+
+
+def best_item_changes(change, value, up, down, share_use, refund_use, share_room, refund_room):
+    """Items to take at the highest total value that fit both rules: a MILP for HiGHS.
+
+    For many paired items, where `best_paired_changes` would branch too
+    long. Item ``i`` changes each opening's seats by ``change[i]`` (a
+    single item one opening by one seat, a paired item one up and another
+    down) and is worth ``value[i]``. As there, an opening gains at most
+    ``up`` seats and loses at most ``down``, whichever items do it, and
+    gains or loses, never both: where a paired item goes one way and other
+    items the other, a binary per opening says which way (single items
+    alone never gain by going both ways: a seat adds at most what it
+    costs). Each rule is counted in units of a typical seat and values in
+    units of the largest, so that HiGHS's tolerances and branching see
+    numbers near one; no gap is allowed, since values differ by a few
+    points in a hundred thousand (HiGHS's default 0.01 % would stop short).
+
+    Parameters
+    ----------
+    change : numpy.ndarray of int
+        Seats each item adds per opening, shape (items, openings).
+    value : numpy.ndarray of float
+        Each item's value.
+    up, down, share_use, refund_use, share_room, refund_room
+        As for `best_seat_changes`.
+
+    Returns
+    -------
+    numpy.ndarray of bool or None
+        The items taken; ``None`` when no choice fits both rules.
+
+    Examples
+    --------
+    A pair moving a seat from opening 0 to 1 (worth 8) frees the refund
+    that a single new seat at 2 (worth 5) needs:
+
+    >>> import numpy as np
+    >>> best_item_changes(np.array([[-1, 1, 0], [0, 0, 1]]), np.array([8.0, 5.0]),
+    ...                   np.array([0, 1, 1]), np.array([1, 0, 0]), np.array([0, 0, 0]),
+    ...                   np.array([300, 100, 150]), np.inf, 50).tolist()
+    [True, True]
+    """
+    change = np.asarray(change, dtype=np.float64)
+    value = np.asarray(value, dtype=np.float64)
+    up, down = np.asarray(up), np.asarray(down)
+    if len(value) == 0:
+        return np.zeros(0, dtype=bool) if share_room >= 0 and refund_room >= 0 else None
+    opens, closes = np.maximum(change, 0.0), np.maximum(-change, 0.0)
+    paired = (change != 0).sum(axis=1) > 1
+    touched = (opens[paired] + closes[paired]).sum(axis=0) > 0
+    either = touched & (opens.sum(axis=0) > 0) & (closes.sum(axis=0) > 0)
+    ways = int(either.sum())
+    refunds = np.asarray(refund_use, dtype=np.float64)
+    refund_unit = float(refunds[refunds > 0].mean()) if (refunds > 0).any() else 1.0
+    rows = [np.r_[change @ refunds / refund_unit, np.zeros(ways)][None, :]]
+    upper = [refund_room / refund_unit]
+    if np.isfinite(share_room):
+        rows.append(np.r_[change @ np.asarray(share_use, dtype=np.float64), np.zeros(ways)][None, :])
+        upper.append(share_room)
+    # Elsewhere a row only where an opening's items could gain or lose more than it may.
+    for seats, limit in ((opens, up), (closes, down)):
+        crowded = ~either & (seats.sum(axis=0) > limit)
+        rows.append(np.c_[seats[:, crowded].T, np.zeros((int(crowded.sum()), ways))])
+        upper.append(limit[crowded])
+    gains = np.eye(ways)  # an opening's binary is 1 where it gains
+    rows += [np.c_[opens[:, either].T, -up[either, None] * gains],
+             np.c_[closes[:, either].T, down[either, None] * gains]]
+    upper += [np.zeros(ways), down[either]]
+    rows, upper = np.vstack(rows), np.concatenate([np.atleast_1d(u) for u in upper]).astype(float)
+    chosen = milp(np.r_[-value / max(np.abs(value).max(initial=0.0), 1.0), np.zeros(ways)],
+                  constraints=LinearConstraint(rows, -np.inf, upper + 1e-9),
+                  integrality=np.ones(rows.shape[1]), bounds=Bounds(0, 1),
+                  options={"disp": False, "mip_rel_gap": 0.0})
+    if chosen.x is None:
+        return None
+    return chosen.x[:len(value)] > 0.5
 
 
 def _whole(room, ceiling: int) -> int:

@@ -8,10 +8,9 @@ seats, swaps and relocating closes that fit the rules' room) and
 from __future__ import annotations
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
 
 from .assign import MoveGraph
-from .knapsack import best_paired_changes, best_seat_changes
+from .knapsack import best_item_changes, best_paired_changes, best_seat_changes
 from .side_rules import SideRuleModel, improve, side_rule_seats, solve_with_caps
 from .types import PRIVATE_LEISURE
 
@@ -249,40 +248,21 @@ def _move_with_pairs(model: SideRuleModel, caps, openings, opened, closed, value
 
 def _move_by_milp(model: SideRuleModel, caps, openings, opened, closed, value, up, down, share_room,
                   refund_room):
-    """The knapsack move with many paired items: a MILP for HiGHS.
+    """The knapsack move with many paired items: `best_item_changes` (HiGHS).
 
-    Seats each item adds per opening; each rule in units of a typical
-    seat, values in units of the largest, so that HiGHS's tolerances and
-    branching see numbers near one; no gap allowed, since values differ by
-    a few points in a hundred thousand (HiGHS's default 0.01 % would stop
-    short). Returns the new caps, or ``None`` as `_move_with_pairs`.
+    Returns the new caps, or ``None`` as `_move_with_pairs`.
     """
     items = np.arange(len(value))
-    change = np.zeros((len(value), model.m))
-    change[items[opened >= 0], opened[opened >= 0]] += 1.0
-    change[items[closed >= 0], closed[closed >= 0]] -= 1.0
+    change = np.zeros((len(value), model.m), dtype=np.int64)
+    change[items[opened >= 0], opened[opened >= 0]] += 1
+    change[items[closed >= 0], closed[closed >= 0]] -= 1
     change = change[:, openings]
-    rows = [change @ model.beta[openings] / model.refund_unit]
-    upper = [refund_room / model.refund_unit]
-    if np.isfinite(share_room):
-        rows.append(change @ np.maximum(model.alpha[openings], 0.0) / model.share_unit)
-        upper.append(share_room / model.share_unit)
-    # Each opening gains at most `up` seats and loses at most `down`, whichever items do
-    # it: a row where its items could do more (only paired items make that possible).
-    for seats, limit in ((np.maximum(change, 0.0), up[openings]), (np.maximum(-change, 0.0), down[openings])):
-        crowded = seats.sum(axis=0) > limit
-        rows.append(seats[:, crowded].T)
-        upper.append(limit[crowded])
-    rows, upper = np.vstack(rows), np.concatenate([np.atleast_1d(u) for u in upper]).astype(float)
-    chosen = milp(-value / max(np.abs(value).max(), 1.0),
-                  constraints=LinearConstraint(rows, -np.inf, upper + 1e-9),
-                  integrality=np.ones(len(value)), bounds=Bounds(0, 1),
-                  options={"disp": False, "mip_rel_gap": 0.0})
-    if chosen.x is None:
+    picked = best_item_changes(change, value, up[openings], down[openings], *_seat_uses(model, openings),
+                               share_room / model.share_unit, refund_room)
+    if picked is None:
         return None
-    picked = chosen.x > 0.5
-    return _changed_caps(caps, openings, np.rint(change[picked].sum(axis=0)).astype(np.int64),
-                         value[picked].sum(), share_room, refund_room)
+    return _changed_caps(caps, openings, change[picked].sum(axis=0), value[picked].sum(), share_room,
+                         refund_room)
 
 
 def _move_by_opening(model: SideRuleModel, caps, openings, opened, closed, gain, loss,

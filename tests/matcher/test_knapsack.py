@@ -11,6 +11,7 @@ from matcher.knapsack import (
     PRICE_SHARE_STATES,
     _RefundBound,
     _undominated,
+    best_item_changes,
     best_paired_changes,
     best_seat_changes,
 )
@@ -189,16 +190,20 @@ def paired_moves(draw):
 
 def brute_force_with_pairs(gain, loss, up, down, share_use, refund_use, share_room, refund_room,
                            close, open_, value):
-    """The best total over every set of pairs and single changes that fits both rooms and every opening's limits."""
+    """The best total over every set of pairs and single changes that fits both rooms and every opening's limits.
+
+    An opening gains seats or loses them, never both, whichever items do it.
+    """
     best = None
     for taken in itertools.product((0, 1), repeat=len(value)):
         taken = np.array(taken, dtype=bool)
         opened = np.bincount(open_[taken], minlength=len(gain))
         closed = np.bincount(close[taken], minlength=len(gain))
-        if (opened > up).any() or (closed > down).any():
+        if (opened > up).any() or (closed > down).any() or ((opened > 0) & (closed > 0)).any():
             continue
-        left_up = np.where(gain > 1e-6, up - opened, 0)
-        for change in itertools.product(*[range(-d, u + 1) for u, d in zip(left_up, down - closed)]):
+        left_up = np.where((gain > 1e-6) & (closed == 0), up - opened, 0)
+        left_down = np.where(opened == 0, down - closed, 0)
+        for change in itertools.product(*[range(-d, u + 1) for u, d in zip(left_up, left_down)]):
             total_change = np.array(change) + opened - closed
             if total_change @ share_use <= share_room and total_change @ refund_use <= refund_room:
                 change = np.array(change)
@@ -223,6 +228,43 @@ def test_best_paired_changes_finds_the_brute_force_optimum(moves):
     assert total == pytest.approx(expected, abs=1e-9)
     assert (-down <= change).all() and (change <= up).all()
     assert change @ share_use <= share_room and change @ refund_use <= refund_room
+
+
+@SMALL
+@given(moves=paired_moves())
+def test_best_item_changes_finds_the_brute_force_optimum(moves):
+    """Does the MILP over single and paired items, as the seat search builds them, reach the brute-force best?"""
+    gain, loss, up, down, share_use, refund_use, share_room, refund_room, close, open_, value = moves
+    m = len(gain)
+    opens = np.repeat(np.arange(m), np.where(gain > 1e-6, up, 0))
+    closes = np.repeat(np.arange(m), down)
+    change = np.zeros((len(opens) + len(closes) + len(value), m), dtype=np.int64)
+    change[np.arange(len(opens)), opens] = 1
+    change[len(opens) + np.arange(len(closes)), closes] = -1
+    pairs = len(opens) + len(closes) + np.arange(len(value))
+    change[pairs, open_] += 1
+    change[pairs, close] -= 1
+    item_value = np.r_[gain[opens], -loss[closes], value]
+    expected = brute_force_with_pairs(*moves)
+    taken = best_item_changes(change, item_value, up, down, share_use, refund_use, share_room, refund_room)
+    if expected is None:
+        assert taken is None
+        return
+    assert item_value[taken].sum() == pytest.approx(expected, abs=1e-6)
+    net = change[taken].sum(axis=0)
+    assert (-down <= net).all() and (net <= up).all()
+    assert net @ share_use <= share_room and net @ refund_use <= refund_room
+
+
+def test_best_paired_changes_never_opens_and_closes_seats_at_one_opening():
+    """Is a pair's new seat at an opening never cancelled by a seat closed there, both values counted?"""
+    # Pairs 0->1 and 1->2 chained through opening 1, and a seat closed at 2 to pay for
+    # the refund of 2's new one, would count 2 + 2 for what is closing a seat at 0.
+    change, value, proven = best_paired_changes(
+        np.zeros(4), np.zeros(4), np.array([0, 1, 1, 0]), np.array([1, 1, 1, 0]), np.zeros(4, int),
+        np.array([0, 0, 300, 0]), np.inf, 0.0,
+        np.array([0, 0, 1]), np.array([1, 2, 2]), np.array([2.0, 3.0, 2.0]))
+    assert (change.tolist(), value, proven) == ([-1, 1, 0, 0], 2.0, True)
 
 
 def test_best_paired_changes_says_when_it_ran_out_of_choices():
