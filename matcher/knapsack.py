@@ -11,6 +11,8 @@ seats, only the changes no other beats on both refund and value.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 
@@ -485,9 +487,16 @@ def _combinations(lowest, highest):
 
     Rows in order of the first opening's number, then the second's, and so on.
     """
-    grids = np.meshgrid(*[np.arange(low, high + 1) for low, high in zip(lowest.tolist(), highest.tolist())],
-                        indexing="ij")
-    return np.stack([grid.ravel() for grid in grids], axis=1)
+    return _combinations_of(tuple(zip(lowest.tolist(), highest.tolist())))
+
+
+@functools.lru_cache(maxsize=1024)
+def _combinations_of(ranges: tuple):
+    """`_combinations` for ``((lowest, highest), ...)``, kept read-only: stages repeat the same few ranges."""
+    grids = np.meshgrid(*[np.arange(low, high + 1) for low, high in ranges], indexing="ij")
+    table = np.stack([grid.ravel() for grid in grids], axis=1)
+    table.flags.writeable = False
+    return table
 
 
 def _from_each_stage(openings, *per_opening):
