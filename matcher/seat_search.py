@@ -31,7 +31,8 @@ KNAPSACK_CORE = 40
 #: New seats per opening a knapsack move over its core may offer.
 KNAPSACK_CORE_NEW_SEATS = 3
 #: Up to this many side-rule openings a knapsack move also offers exactly valued seat
-#: moves between two openings (one shortest-path search per opening with a seat to close).
+#: moves between two openings (a shortest-path search from each opening with a seat to close,
+#: one batch).
 PAIRED_KNAPSACK_OPENINGS = 30
 #: Seat moves offered per opening a seat leaves, the best first.
 PAIRS_PER_CLOSED_SEAT = 3
