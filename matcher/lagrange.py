@@ -300,8 +300,9 @@ def _effort(pairs: int) -> _Effort:
         # that keep a match their prices count as lost (0-4 a move on the five such seeds of
         # 61, settled without HiGHS) finds what it found there, at a fraction of the time.
         # The trimmed start is the best start on 16 of 400 sweep instances of 120-300 young
-        # people, but on none of 160 seeds at 600x450 (100 at 400x300), nor at 12,000x10,000
-        # (where it costs a solve of seconds): it pays where the bisection's solutions are crude.
+        # people, but on none of 160 seeds at 600x450 (100 at 400x300), nor on 12,000x10,000
+        # tight seed 2026 (where it costs a solve of seconds): it pays where the bisection's
+        # solutions are crude.
         return _Effort(evaluations=2, seat_rounds=6, restart=True, restart_rounds=6,
                        knapsack=True, escapes=pairs <= ESCAPE_PAIRS, wide_gap_search=True,
                        trimmed_start=pairs <= ESCAPE_PAIRS)
