@@ -50,8 +50,9 @@ How much of this an instance gets depends on its size (`_effort`): where a
 solve takes milliseconds, all of it, with long searches; around 2,500×2,000
 the bisection and the first search are skipped for the restart, which gets
 closer in fewer solves; where the graph is pruned, no restart. Only small
-instances get the escapes; up to 600x450 or so, where the bound leaves a
-wide gap, a seat search with relocating pairs.
+instances get the escapes; the others searched thoroughly (up to 50,000
+eligible pairs), where the bound leaves a wide gap, a seat search with
+relocating pairs.
 """
 
 from __future__ import annotations
