@@ -8,6 +8,8 @@ over pairs).
 
 from __future__ import annotations
 
+from itertools import chain
+
 import numpy as np
 from scipy import sparse
 
@@ -32,6 +34,7 @@ RULES: tuple[str, ...] = (
 )
 _ELIGIBLE = len(RULES)
 _BLOCK_CELLS = 4_000_000
+_MINUTE_CODES = 24 * 60 + 1  # minutes 0..1440 (24:00 ends a day)
 
 
 def young_worker_exclusions(problem: Problem):
@@ -99,30 +102,44 @@ def young_worker_exclusions(problem: Problem):
     return found
 
 
+def _flat_intervals(nested):
+    """Every (day, start, end) of a tuple of interval tuples: owner row and (k, 3) array."""
+    counts = np.fromiter((len(items) for items in nested), dtype=np.int64, count=len(nested))
+    flat = np.fromiter(chain.from_iterable(chain.from_iterable(nested)), dtype=np.int64,
+                       count=3 * int(counts.sum()))
+    return np.repeat(np.arange(len(nested)), counts), flat.reshape(-1, 3)
+
+
 def _shift_fit(problem: Problem):
     """Per candidate and opening-shift, whether the shift fits a window: (n, U) and incidence (U, m)."""
     n = problem.n
-    unique = sorted({shift for shifts in problem.shifts for shift in shifts})
-    index = {shift: u for u, shift in enumerate(unique)}
-    shift_day, shift_start, shift_end = np.array(unique, dtype=np.int64).reshape(-1, 3).T
-    # Window k of every candidate in slot k of (n, width) arrays; empty slots match no day.
-    counts = np.array([len(windows) for windows in problem.availability], dtype=np.int64)
-    width = int(counts.max(initial=1))
-    owner = np.repeat(np.arange(n), counts)
-    slot = np.arange(len(owner)) - np.repeat(np.cumsum(counts) - counts, counts)
-    windows = np.array([w for ws in problem.availability for w in ws], dtype=np.int64).reshape(-1, 3)
-    win_day = np.full((n, width), -1, dtype=np.int64)
-    win_start = np.zeros((n, width), dtype=np.int64)
-    win_end = np.zeros((n, width), dtype=np.int64)
-    win_day[owner, slot], win_start[owner, slot], win_end[owner, slot] = windows.T
+    shift_owner, all_shifts = _flat_intervals(problem.shifts)
+    # One integer per (day, start, end), in the same order: minutes run 0..1440.
+    key = (all_shifts[:, 0] * _MINUTE_CODES + all_shifts[:, 1]) * _MINUTE_CODES + all_shifts[:, 2]
+    unique, shift_index = np.unique(key, return_inverse=True)
+    shift_day, rest = np.divmod(unique, _MINUTE_CODES * _MINUTE_CODES)
+    shift_start, shift_end = np.divmod(rest, _MINUTE_CODES)
+    # A candidate's windows on one day are disjoint (merged), so a shift fits at most one
+    # of them: layer k holds each day's k-th window, and a shift is compared layer by
+    # layer with the window of its own day (one layer for nearly everyone).
+    owner, windows = _flat_intervals(problem.availability)
+    day, start, end = windows.T
+    slot = owner * len(DAYS) + day
+    position = np.arange(len(slot))
+    first_of_slot = np.r_[True, slot[1:] != slot[:-1]]
+    layer = position - np.maximum.accumulate(np.where(first_of_slot, position, 0))
     fits = np.zeros((n, len(unique)), dtype=bool)
-    for k in range(width):
-        fits |= ((win_day[:, k, None] == shift_day) & (win_start[:, k, None] <= shift_start)
-                 & (win_end[:, k, None] >= shift_end))
-    rows = [index[shift] for shifts in problem.shifts for shift in shifts]
-    cols = [j for j, shifts in enumerate(problem.shifts) for _ in shifts]
+    for k in range(int(layer.max(initial=-1)) + 1):
+        here = layer == k
+        # An empty slot starts after any shift ends: it fits nothing.
+        window_start = np.full((n, len(DAYS)), _MINUTE_CODES, dtype=np.int64)
+        window_end = np.zeros((n, len(DAYS)), dtype=np.int64)
+        window_start[owner[here], day[here]] = start[here]
+        window_end[owner[here], day[here]] = end[here]
+        fits |= (window_start[:, shift_day] <= shift_start) & (window_end[:, shift_day] >= shift_end)
     incidence = sparse.csr_array(
-        (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(unique), problem.m)
+        (np.ones(len(shift_owner), dtype=np.float32), (shift_index, shift_owner)),
+        shape=(len(unique), problem.m),
     )
     return fits, incidence
 
@@ -169,6 +186,9 @@ def eligible_pairs(problem: Problem) -> Pairs:
     apprenticeship = problem.open_track == 2
     excluded_c, excluded_o = problem.excluded
 
+    ref_key, ref_of_opening = np.unique(problem.ref_year * 10_000 + problem.ref_monthday,
+                                        return_inverse=True)
+    ref_year, ref_monthday = np.divmod(ref_key, 10_000)
     cand_unit = _unit_vectors(problem.cand_lat, problem.cand_lon)
     open_unit = _unit_vectors(problem.open_lat, problem.open_lon)
     block = max(1, _BLOCK_CELLS // m)
@@ -182,10 +202,11 @@ def eligible_pairs(problem: Problem) -> Pairs:
             first_fail[(first_fail == _ELIGIBLE) & fails] = k
 
         rule(0, (problem.cand_tracks[rows, None] & problem.open_track[None, :]) == 0)
+        # Openings start on a few dozen dates: ages per date, then one gather per opening.
         age = ages_on(
             problem.birth_year[rows, None], problem.birth_monthday[rows, None],
-            problem.ref_year[None, :], problem.ref_monthday[None, :],
-        )
+            ref_year[None, :], ref_monthday[None, :],
+        )[:, ref_of_opening]
         rule(1, (age < max(policy.age_min, 13)) | (age > policy.age_max)
              | (age < problem.min_age[None, :]) | (age > problem.max_age[None, :]))
         # Within reach iff the unit vectors' dot product is at least cos(reach / R):

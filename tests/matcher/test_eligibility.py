@@ -3,6 +3,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from matcher.dates import DAYS
+from matcher.checks import _fits, _minutes
 from matcher.eligibility import RULES, eligible_pairs, young_worker_exclusions
 from matcher.validate import validate_instance
 from matcher.young_workers import LEGAL_CATEGORIES, young_worker_conflicts
@@ -159,3 +160,35 @@ def test_young_worker_exclusions_agree_with_the_conflicts_per_opening(drawn):
             serves_alcohol=opening["serves_alcohol"], min_age=0, on=problem.ref_date[j])}
         excluded = {(group.ages, group.in_compulsory_school) for group, mask in found if mask[j]}
         assert excluded == named
+
+
+def _span(day):
+    """One {day, start, end} window or shift on `day`, not crossing midnight."""
+    return st.tuples(st.integers(0, 1439), st.integers(1, 600)).map(
+        lambda t: {"day": day, "start": _clock(t[0]), "end": _clock(min(t[0] + t[1], 1440))})
+
+
+_WINDOWS = st.lists(st.sampled_from(DAYS[:3]).flatmap(_span), max_size=8)
+_SHIFTS = st.lists(st.sampled_from(DAYS[:3]), min_size=1, max_size=3, unique=True).flatmap(
+    lambda days: st.tuples(*map(_span, days))).map(list)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WINDOWS, min_size=1, max_size=4), st.lists(_SHIFTS, min_size=1, max_size=4))
+@example([[{"day": "mon", "start": "09:00", "end": "12:00"},
+           {"day": "mon", "start": "15:00", "end": "20:00"},
+           {"day": "mon", "start": "21:00", "end": "22:00"}]],
+         [[{"day": "mon", "start": "16:00", "end": "18:00"}],
+          [{"day": "mon", "start": "10:00", "end": "11:00"}],
+          [{"day": "mon", "start": "21:00", "end": "22:00"}],
+          [{"day": "mon", "start": "11:00", "end": "16:00"}]])
+def test_availability_agrees_with_the_checker_with_several_windows_a_day(windows, shifts):
+    """Is an opening ruled out for availability exactly when one of its shifts fits no window?"""
+    candidates = [make_candidate(f"c-{i}", availability=w) for i, w in enumerate(windows)]
+    openings = [make_opening(f"o-{j}", shifts=s) for j, s in enumerate(shifts)]
+    problem = validate_instance(make_instance(candidates, openings))
+    blocked = eligible_pairs(problem).blocked_by[:, RULES.index("availability")]
+    for i, candidate_id in enumerate(problem.candidate_ids):
+        spans = [_minutes(w) for w in windows[int(candidate_id.removeprefix("c-"))]]
+        misfits = sum(not all(_fits(_minutes(shift), spans) for shift in s) for s in shifts)
+        assert blocked[i] == misfits
