@@ -1,4 +1,4 @@
-"""Benchmark: ``python -m matcher.bench [--sizes small,medium] [--modes loose,tight] [--no-exact]``.
+"""Benchmark: ``python -m matcher.bench [--sizes small,medium] [--modes loose,tight,wide] [--no-exact]``.
 
 Generates seeded Copenhagen-like instances (`matcher.generate.random_instance`)
 at four sizes, solves each in a fresh process (so peak memory is that
@@ -22,7 +22,7 @@ import time
 
 import numpy as np
 
-__all__ = ["SIZES", "main", "measure_solve", "measure_plain", "measure_exact", "measure_relaxation"]
+__all__ = ["MODES", "SIZES", "main", "measure_solve", "measure_plain", "measure_exact", "measure_relaxation"]
 
 #: Name -> (young people, seats).
 SIZES = {
@@ -33,11 +33,21 @@ SIZES = {
 }
 
 
-def _instance(size: str, tight: bool, seed: int):
+#: Name -> what the generator is asked for. *wide*: tight side rules, and young people
+#: who travel twice as far and are free an hour longer (more than twice the eligible
+#: pairs; the exact MILP takes about as long as on the issue's reference instances).
+MODES = {
+    "loose": {"tight": False},
+    "tight": {"tight": True},
+    "wide": {"tight": True, "wide": True},
+}
+
+
+def _instance(size: str, mode: str, seed: int):
     from .generate import random_instance
 
     n, seats = SIZES[size]
-    return random_instance(np.random.default_rng(seed), n, seats, tight=tight)
+    return random_instance(np.random.default_rng(seed), n, seats, **MODES[mode])
 
 
 def _peak_mb() -> float:
@@ -55,15 +65,15 @@ def _fastest(call, repeat: int):
     return result, wall, cpu
 
 
-def measure_solve(size: str, tight: bool, seed: int, repeat: int = 1) -> dict:
+def measure_solve(size: str, mode: str, seed: int, repeat: int = 1) -> dict:
     """Solve one benchmark instance and check it; run in a fresh process.
 
     Parameters
     ----------
     size : str
         A key of `SIZES`.
-    tight : bool
-        Binding side rules.
+    mode : str
+        A key of `MODES`.
     seed : int
         Generator seed.
     repeat : int, optional
@@ -78,14 +88,14 @@ def measure_solve(size: str, tight: bool, seed: int, repeat: int = 1) -> dict:
 
     Examples
     --------
-    >>> row = measure_solve("small", True, 1)
+    >>> row = measure_solve("small", "tight", 1)
     >>> row["violations"], row["matched"] > 0
     (0, True)
     """
     from .checks import check_result
     from .solve import solve
 
-    instance = _instance(size, tight, seed)
+    instance = _instance(size, mode, seed)
     before = _peak_mb()
     result, wall, cpu = _fastest(lambda: solve(instance), repeat)
     problems = check_result(instance, result)
@@ -110,7 +120,7 @@ def measure_solve(size: str, tight: bool, seed: int, repeat: int = 1) -> dict:
     }
 
 
-def measure_plain(size: str, tight: bool, seed: int, repeat: int = 1) -> dict:
+def measure_plain(size: str, mode: str, seed: int, repeat: int = 1) -> dict:
     """Time one dense ``linear_sum_assignment`` on the instance, side rules ignored.
 
     Seats are expanded into columns; an ineligible pair is worth 0 and an
@@ -125,7 +135,7 @@ def measure_plain(size: str, tight: bool, seed: int, repeat: int = 1) -> dict:
 
     Examples
     --------
-    >>> measure_plain("small", True, 1)["matched"] > 0
+    >>> measure_plain("small", "tight", 1)["matched"] > 0
     True
     """
     from scipy.optimize import linear_sum_assignment
@@ -133,7 +143,7 @@ def measure_plain(size: str, tight: bool, seed: int, repeat: int = 1) -> dict:
     from .eligibility import eligible_pairs
     from .validate import validate_instance
 
-    problem = validate_instance(_instance(size, tight, seed))
+    problem = validate_instance(_instance(size, mode, seed))
     pairs = eligible_pairs(problem)
     columns = np.repeat(np.arange(problem.m), problem.seats)
     first_seat = np.r_[0, np.cumsum(problem.seats)[:-1]]
@@ -149,7 +159,7 @@ def measure_plain(size: str, tight: bool, seed: int, repeat: int = 1) -> dict:
             "refund_over": refund - problem.policy.refund_budget_ore, "peak_mb": _peak_mb()}
 
 
-def measure_exact(size: str, tight: bool, seed: int, time_limit: float) -> dict:
+def measure_exact(size: str, mode: str, seed: int, time_limit: float) -> dict:
     """Run the exact MILP reference (HiGHS) on the instance.
 
     Returns
@@ -159,17 +169,17 @@ def measure_exact(size: str, tight: bool, seed: int, time_limit: float) -> dict:
 
     Examples
     --------
-    >>> measure_exact("small", False, 1, 60)["status"]
+    >>> measure_exact("small", "loose", 1, 60)["status"]
     'optimal'
     """
     from .exact import solve_exact
 
-    exact = solve_exact(_instance(size, tight, seed), time_limit=time_limit)
+    exact = solve_exact(_instance(size, mode, seed), time_limit=time_limit)
     exact.pop("assignments")
     return exact
 
 
-def measure_relaxation(size: str, tight: bool, seed: int, matched: int) -> dict:
+def measure_relaxation(size: str, mode: str, seed: int, matched: int) -> dict:
     """Bound the instance's most matches and best score by the LP relaxation.
 
     Returns
@@ -180,12 +190,12 @@ def measure_relaxation(size: str, tight: bool, seed: int, matched: int) -> dict:
 
     Examples
     --------
-    >>> measure_relaxation("small", False, 1, 0)["max_matched"] > 0
+    >>> measure_relaxation("small", "loose", 1, 0)["max_matched"] > 0
     True
     """
     from .exact import relaxation_bounds
 
-    return relaxation_bounds(_instance(size, tight, seed), matched=matched)
+    return relaxation_bounds(_instance(size, mode, seed), matched=matched)
 
 
 def _in_child(function, *args, timeout=None):
@@ -223,7 +233,8 @@ def main(argv: list[str] | None = None) -> int:
     """
     parser = argparse.ArgumentParser(prog="python -m matcher.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=",".join(SIZES), help="comma-separated: " + ", ".join(SIZES))
-    parser.add_argument("--modes", default="loose,tight", help="loose, tight or both")
+    parser.add_argument("--modes", default="loose,tight",
+                        help="comma-separated: " + ", ".join(MODES) + " (default loose,tight)")
     parser.add_argument("--seeds", default="2026", help="comma-separated generator seeds (default 2026)")
     parser.add_argument("--no-exact", action="store_true", help="skip the exact MILP reference")
     parser.add_argument("--exact-limit", type=float, default=120.0, help="seconds for the MILP (default 120)")
@@ -247,6 +258,9 @@ def main(argv: list[str] | None = None) -> int:
     for size in sizes:
         if size not in SIZES:
             parser.error(f"unknown size {size!r}")
+    for mode in modes:
+        if mode not in MODES:
+            parser.error(f"unknown mode {mode!r}")
     out = (lambda *a, **k: None) if args.quiet else print
     header = ("| size | rules | seed | seconds | cpu s | peak MB | matched | most possible "
               "| score gap vs exact | bound gap | LP gap | private share % (min) "
@@ -260,27 +274,27 @@ def main(argv: list[str] | None = None) -> int:
     for size in sizes:
         for mode in modes:
             for seed in seeds:
-                line, feasible = _row(size, mode == "tight", seed, args)
+                line, feasible = _row(size, mode, seed, args)
                 failures += not feasible
                 out(line)
                 sys.stdout.flush()
     return 1 if failures else 0
 
 
-def _row(size: str, tight: bool, seed: int, args) -> tuple[str, bool]:
+def _row(size: str, mode: str, seed: int, args) -> tuple[str, bool]:
     """Measure one instance every way asked for: (its table row, whether the result was feasible)."""
-    row = _in_child(measure_solve, size, tight, seed, args.repeat)
+    row = _in_child(measure_solve, size, mode, seed, args.repeat)
     plain = None
     if not args.no_plain and size in args.plain_sizes.split(","):
-        plain = _in_child(measure_plain, size, tight, seed, args.repeat)
+        plain = _in_child(measure_plain, size, mode, seed, args.repeat)
     exact = None
     tried = not args.no_exact and size in args.exact_sizes.split(",")
     if tried:
-        exact = _in_child(measure_exact, size, tight, seed, args.exact_limit,
+        exact = _in_child(measure_exact, size, mode, seed, args.exact_limit,
                           timeout=1.5 * args.exact_limit + 30)
     relaxed = None
     if not args.no_lp and size in args.lp_sizes.split(","):
-        relaxed = _in_child(measure_relaxation, size, tight, seed, row["matched"])
+        relaxed = _in_child(measure_relaxation, size, mode, seed, row["matched"])
     proven = exact is not None and exact["status"] == "optimal" and exact["seconds"] <= args.exact_limit
     score_gap = ((exact["objective"] - row["objective"]) / exact["objective"] * 100
                  if proven and exact["objective"] else None)
@@ -295,7 +309,7 @@ def _row(size: str, tight: bool, seed: int, args) -> tuple[str, bool]:
         lp_gap = max(relaxed["score_bound"] - row["objective"], 0.0) / relaxed["score_bound"] * 100
     cells = [
         f"{SIZES[size][0]:,}×{SIZES[size][1]:,}",
-        "tight" if tight else "loose",
+        mode,
         str(seed),
         f"{row['wall']:.2f}",
         f"{row['cpu']:.2f}",

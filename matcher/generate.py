@@ -140,6 +140,8 @@ _SECTORS = {
 _LANGUAGES = ["da", "en", "ar", "so", "tr", "ur", "fa", "uk"]
 _EDUCATIONS = ["electrician", "carpenter", "chef", "retail", "care_helper", "mechanic"]
 _DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+#: How much longer each window is at either end in a `wide` instance.
+_WIDER_MINUTES = 60
 
 
 def _hhmm(minutes: int) -> str:
@@ -151,7 +153,8 @@ def _iso(day: _dt.date) -> str:
 
 
 def random_instance(rng: np.random.Generator, n_candidates: int, n_seats: int, *,
-                    tight: bool = False, run_date: _dt.date = _dt.date(2026, 11, 23)) -> dict:
+                    tight: bool = False, wide: bool = False,
+                    run_date: _dt.date = _dt.date(2026, 11, 23)) -> dict:
     """Return a random Copenhagen-like instance in the exchange format.
 
     Candidates cluster around priority housing areas; openings spread over
@@ -169,6 +172,12 @@ def random_instance(rng: np.random.Generator, n_candidates: int, n_seats: int, *
         Make both side rules bind: fewer private openings, a share just met
         by earlier placements, and a refund budget for about a third of the
         municipal refund seats. Otherwise both rules leave room.
+    wide : bool, optional
+        Young people who travel twice as far and are free an hour longer
+        at each end of every window: more than twice the eligible pairs,
+        as hard for the exact MILP as the issue's reference instances. The
+        same draws as without it, so seed for seed the same people and
+        openings.
     run_date : datetime.date, optional
         The policy's run date.
 
@@ -198,16 +207,17 @@ def random_instance(rng: np.random.Generator, n_candidates: int, n_seats: int, *
         if rng.random() < 0.15:
             priority.append("newly_arrived")
         availability = []
+        longer = _WIDER_MINUTES if wide else 0
         for day in _DAYS[:5]:
             if rng.random() < 0.6:
                 start = int(rng.choice([14 * 60, 15 * 60, 15 * 60 + 30, 16 * 60]))
                 end = int(rng.choice([19 * 60, 20 * 60, 21 * 60, 22 * 60] if age >= 16 else [19 * 60, 20 * 60]))
-                availability.append({"day": day, "start": _hhmm(start), "end": _hhmm(end)})
+                availability.append({"day": day, "start": _hhmm(start - longer), "end": _hhmm(end + longer)})
         for day in _DAYS[5:]:
             if rng.random() < 0.55:
                 start = int(rng.choice([5 * 60, 8 * 60, 9 * 60, 10 * 60]))
                 end = int(rng.choice([14 * 60, 16 * 60, 18 * 60, 22 * 60]))
-                availability.append({"day": day, "start": _hhmm(start), "end": _hhmm(end)})
+                availability.append({"day": day, "start": _hhmm(start - longer), "end": _hhmm(end + longer)})
         if age >= 18:
             tracks = ["leisure"] if rng.random() < 0.7 else (["apprenticeship"] if rng.random() < 0.5 else ["leisure", "apprenticeship"])
         else:
@@ -226,7 +236,7 @@ def random_instance(rng: np.random.Generator, n_candidates: int, n_seats: int, *
             "in_compulsory_school": in_school,
             "lat": round(float(lat0 + rng.normal(0, spread)), 5),
             "lon": round(float(lon0 + rng.normal(0, spread * 1.7)), 5),
-            "max_commute_km": float(rng.choice([3.0, 4.0, 5.0, 6.0, 8.0, 10.0])),
+            "max_commute_km": float(rng.choice([3.0, 4.0, 5.0, 6.0, 8.0, 10.0])) * (2 if wide else 1),
             "max_weekly_minutes": int(rng.choice([240, 360, 480, 600, 720, 900])),
             "availability": availability,
             "tracks": tracks,
