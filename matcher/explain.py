@@ -11,20 +11,22 @@ from .types import APPRENTICESHIP, OTHER_LEISURE, PRIVATE_LEISURE, REFUND_LEISUR
 __all__ = ["build_result"]
 
 
-def _why(problem: Problem, pairs: Pairs, edge: int) -> list[str]:
-    i, j = int(pairs.cand[edge]), int(pairs.opening[edge])
+def _reasons(problem: Problem, pairs: Pairs, edges) -> list[list[str]]:
+    """Each assigned pair's short reasons: interest, commute, hours, waiting, priority."""
+    cand, opening = pairs.cand[edges], pairs.opening[edges]
+    sectors = [problem.sectors[k] for k in problem.open_sector[opening].tolist()]
+    hours = (problem.weekly_minutes[opening] / 60).tolist()
     reasons = []
-    interest = float(pairs.interest[edge])
-    if interest > 0:
-        reasons.append(f"interest: {problem.sectors[problem.open_sector[j]]} {interest:g}")
-    reasons.append(f"{pairs.distance_km[edge]:.1f} km")
-    hours = problem.weekly_minutes[j] / 60
-    reasons.append(f"{hours:g} h a week")
-    if problem.waiting_days[i] > 0:
-        reasons.append(f"waited {int(problem.waiting_days[i])} days")
-    share = problem.priority_share[i]
-    if share > 0:
-        reasons.append("priority")
+    for sector, interest, km, weekly, waited, share in zip(
+            sectors, pairs.interest[edges].tolist(), pairs.distance_km[edges].tolist(), hours,
+            problem.waiting_days[cand].tolist(), problem.priority_share[cand].tolist()):
+        why = [f"interest: {sector} {interest:g}"] if interest > 0 else []
+        why += [f"{km:.1f} km", f"{weekly:g} h a week"]
+        if waited > 0:
+            why.append(f"waited {waited} days")
+        if share > 0:
+            why.append("priority")
+        reasons.append(why)
     return reasons
 
 
@@ -62,10 +64,10 @@ def build_result(problem: Problem, pairs: Pairs, outcome: Outcome, seconds: floa
     assignments = []
     total = 0.0
     refund_total = 0
-    for i, edge in zip(rows.tolist(), edges.tolist()):
-        j = int(assigned[i])
-        score = round(float(pairs.score[edge]), 2)
-        refund = int(problem.refund[j])
+    for i, j, score, refund, why in zip(rows.tolist(), assigned[rows].tolist(),
+                                        pairs.score[edges].tolist(), problem.refund[assigned[rows]].tolist(),
+                                        _reasons(problem, pairs, edges)):
+        score = round(score, 2)
         total += score
         refund_total += refund
         assignments.append({
@@ -73,7 +75,7 @@ def build_result(problem: Problem, pairs: Pairs, outcome: Outcome, seconds: floa
             "opening": problem.opening_ids[j],
             "score": score,
             "refund_ore": refund,
-            "why": _why(problem, pairs, edge),
+            "why": why,
         })
 
     klass = problem.open_class
