@@ -17,8 +17,11 @@ from .types import OTHER_LEISURE, PRIVATE_LEISURE, REFUND_LEISURE, Pairs, Proble
 
 __all__ = ["SideRuleModel", "improve", "repair", "side_rule_seats", "solve_with_caps"]
 
-#: Below this many eligible pairs the solver sees every pair (no pruning).
-FULL_GRAPH_PAIRS = 150_000
+#: Up to this many eligible pairs the solver sees every pair (no pruning). On every
+#: pair the wide 2,500x2,000 instances (about 315,000 pairs) solve in 1.1-1.6 s
+#: instead of 0.65 s pruned, with bound gaps of 0.002-0.09 % instead of 0.07-0.23 %
+#: and scores 0.04-0.07 % higher.
+FULL_GRAPH_PAIRS = 400_000
 #: Best openings kept per candidate and side-rule class on larger instances.
 KEEP_PER_CLASS = 15
 #: Best candidates kept per seat of each opening on larger instances.
