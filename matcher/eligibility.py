@@ -121,7 +121,8 @@ def _shift_fit(problem: Problem):
     shift_start, shift_end = np.divmod(rest, _MINUTE_CODES)
     # A candidate's windows on one day are disjoint (merged), so a shift fits at most one
     # of them: layer k holds each day's k-th window, and a shift is compared layer by
-    # layer with the window of its own day (one layer for nearly everyone).
+    # layer with the window of its own day (one layer for nearly everyone). Merged windows
+    # come sorted, so a candidate's windows on one day are adjacent.
     owner, windows = _flat_intervals(problem.availability)
     day, start, end = windows.T
     slot = owner * len(DAYS) + day
