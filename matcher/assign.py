@@ -68,7 +68,7 @@ def prune_edges(cand, opening, weight, group, keep: int, *, limit=None):
     span = int(opening.max()) + 1
     key = ((cand.astype(np.int64) * 8 + group) * 2**20 + (2**20 - 1 - quantised)) * span + opening
     order = np.argsort(key, kind="stable")
-    run = cand[order].astype(np.int64) * 8 + group[order]
+    run = key[order] // (2**20 * span)  # candidate * 8 + group, in sorted order
     starts = np.r_[True, run[1:] != run[:-1]]
     run_start = np.maximum.accumulate(np.where(starts, np.arange(len(run)), 0))
     rank = np.arange(len(run)) - run_start

@@ -73,7 +73,10 @@ class SideRuleModel:
             by_opening = prune_edges(self.opening, self.cand, self.score,
                                      np.zeros(len(self.cand), dtype=np.int64), 0,
                                      limit=KEEP_PER_SEAT * self.capacity[self.opening])
-            self.kept = np.union1d(self.kept, by_opening)
+            # A mask, not np.union1d: a sort of millions of indices that are already sorted.
+            chosen = np.zeros(len(self.cand), dtype=bool)
+            chosen[self.kept] = chosen[by_opening] = True
+            self.kept = np.flatnonzero(chosen)
         self.graph = SeatGraph(self.cand[self.kept], self.opening[self.kept], self.capacity, self.n)
         self.cache: dict = {}
         self.capped: dict = {}
