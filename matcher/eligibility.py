@@ -187,6 +187,9 @@ def eligible_pairs(problem: Problem) -> Pairs:
     apprenticeship = problem.open_track == 2
     excluded_c, excluded_o = problem.excluded
 
+    # A few track combinations (bitmasks): one row of openings per kind, then gathered.
+    track_kinds, track_kind = np.unique(problem.cand_tracks, return_inverse=True)
+    wrong_track = (track_kinds[:, None] & problem.open_track[None, :]) == 0
     ref_key, ref_of_opening = np.unique(problem.ref_year * 10_000 + problem.ref_monthday,
                                         return_inverse=True)
     ref_year, ref_monthday = np.divmod(ref_key, 10_000)
@@ -202,7 +205,7 @@ def eligible_pairs(problem: Problem) -> Pairs:
         def rule(k, fails):
             first_fail[(first_fail == _ELIGIBLE) & fails] = k
 
-        rule(0, (problem.cand_tracks[rows, None] & problem.open_track[None, :]) == 0)
+        rule(0, wrong_track[track_kind[rows]])
         # Openings start on a few dozen dates: ages per date, then one gather per opening.
         age = ages_on(
             problem.birth_year[rows, None], problem.birth_monthday[rows, None],
@@ -261,8 +264,8 @@ def eligible_pairs(problem: Problem) -> Pairs:
             problem.offered_minutes[cand], problem.waiting_days[cand], problem.priority_share[cand],
         ))
     return Pairs(
-        cand=np.concatenate(out_c).astype(np.int64),
-        opening=np.concatenate(out_o).astype(np.int64),
+        cand=np.concatenate(out_c).astype(np.int64, copy=False),
+        opening=np.concatenate(out_o).astype(np.int64, copy=False),
         score=np.concatenate(out_s),
         distance_km=np.concatenate(out_d),
         interest=np.concatenate(out_i),
