@@ -59,14 +59,14 @@ def build_result(problem: Problem, pairs: Pairs, outcome: Outcome, seconds: floa
     policy = problem.policy
     assigned = outcome.assigned
     rows = np.nonzero(assigned >= 0)[0]
+    taken = assigned[rows]  # each matched candidate's opening
     key_all = pairs.cand * (problem.m + 1) + pairs.opening
-    edges = np.searchsorted(key_all, rows * (problem.m + 1) + assigned[rows])
+    edges = np.searchsorted(key_all, rows * (problem.m + 1) + taken)
     assignments = []
     total = 0.0
     refund_total = 0
-    for i, j, score, refund, why in zip(rows.tolist(), assigned[rows].tolist(),
-                                        pairs.score[edges].tolist(), problem.refund[assigned[rows]].tolist(),
-                                        _reasons(problem, pairs, edges)):
+    for i, j, score, refund, why in zip(rows.tolist(), taken.tolist(), pairs.score[edges].tolist(),
+                                        problem.refund[taken].tolist(), _reasons(problem, pairs, edges)):
         score = round(score, 2)
         total += score
         refund_total += refund
@@ -79,13 +79,13 @@ def build_result(problem: Problem, pairs: Pairs, outcome: Outcome, seconds: floa
         })
 
     klass = problem.open_class
-    usage = np.bincount(assigned[rows], minlength=problem.m)
+    usage = np.bincount(taken, minlength=problem.m)
     free = usage < problem.seats
     has_edge = np.zeros(problem.n, dtype=bool)
     has_edge[pairs.cand] = True
     refund_left = policy.refund_budget_ore - refund_total
-    private_after = policy.leisure_private_before + int((klass[assigned[rows]] == PRIVATE_LEISURE).sum())
-    leisure_after = policy.leisure_total_before + int((klass[assigned[rows]] != APPRENTICESHIP).sum())
+    private_after = policy.leisure_private_before + int((klass[taken] == PRIVATE_LEISURE).sum())
+    leisure_after = policy.leisure_total_before + int((klass[taken] != APPRENTICESHIP).sum())
     share_room = 100 * private_after - policy.min_private_share_pct * leisure_after
     unmatched = []
     for i in np.nonzero(assigned < 0)[0].tolist():

@@ -193,6 +193,8 @@ def random_instance(rng: np.random.Generator, n_candidates: int, n_seats: int, *
     >>> len(instance["candidates"]), sum(o["seats"] for o in instance["openings"])
     (30, 20)
     """
+    longer = _WIDER_MINUTES if wide else 0
+    reach = 2.0 if wide else 1.0
     candidates = []
     for k in range(n_candidates):
         age = int(rng.choice(np.arange(15, 25), p=_normalised([14, 14, 13, 12, 11, 9, 8, 7, 6, 6])))
@@ -207,7 +209,6 @@ def random_instance(rng: np.random.Generator, n_candidates: int, n_seats: int, *
         if rng.random() < 0.15:
             priority.append("newly_arrived")
         availability = []
-        longer = _WIDER_MINUTES if wide else 0
         for day in _DAYS[:5]:
             if rng.random() < 0.6:
                 start = int(rng.choice([14 * 60, 15 * 60, 15 * 60 + 30, 16 * 60]))
@@ -236,7 +237,7 @@ def random_instance(rng: np.random.Generator, n_candidates: int, n_seats: int, *
             "in_compulsory_school": in_school,
             "lat": round(float(lat0 + rng.normal(0, spread)), 5),
             "lon": round(float(lon0 + rng.normal(0, spread * 1.7)), 5),
-            "max_commute_km": float(rng.choice([3.0, 4.0, 5.0, 6.0, 8.0, 10.0])) * (2 if wide else 1),
+            "max_commute_km": float(rng.choice([3.0, 4.0, 5.0, 6.0, 8.0, 10.0])) * reach,
             "max_weekly_minutes": int(rng.choice([240, 360, 480, 600, 720, 900])),
             "availability": availability,
             "tracks": tracks,

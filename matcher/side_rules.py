@@ -73,7 +73,7 @@ class SideRuleModel:
             by_opening = prune_edges(self.opening, self.cand, self.score,
                                      np.zeros(len(self.cand), dtype=np.int64), 0,
                                      limit=KEEP_PER_SEAT * self.capacity[self.opening])
-            # A mask, not np.union1d: a sort of millions of indices that are already sorted.
+            # A mask: np.union1d would sort millions of already sorted indices again.
             chosen = np.zeros(len(self.cand), dtype=bool)
             chosen[self.kept] = chosen[by_opening] = True
             self.kept = np.flatnonzero(chosen)
